@@ -1,0 +1,210 @@
+"""The data model: plain frozen dataclasses that every stage takes and returns.
+
+Offsets are half-open character offsets into an article's display ``text``
+(``text[span.start:span.end] == surface``). Nothing here does any work beyond
+holding values, so every object pickles and can cross a process or Dask boundary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+PublishedSource = Literal["input", "text", "html-meta", "inferred", "unknown"]
+OutletSource = Literal["input", "html-meta", "signature", "platform", "domain", "unknown"]
+InputKind = Literal["txt", "html", "jsonl", "stdin"]
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where something was read: article id, sentence index (or None), [start, end)."""
+
+    article: str
+    start: int
+    end: int
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article's display text; ``text == article.text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class BoilerplateLine:
+    """A line removed from the article text, with why; kept so nothing is silently dropped.
+
+    ``reason`` is a short tag such as ``signature``, ``read-also``, ``related-headline``,
+    ``share``, ``image``, ``widget``, ``contributors`` or ``repeated``.
+    """
+
+    text: str
+    reason: str
+    line: int  # 1-based line number in the document as read
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as it arrived, before cleaning: plain text or HTML plus input metadata."""
+
+    source: str  # file path, "path:line" for JSONL, "-" or "-:line" for stdin
+    kind: InputKind
+    text: str | None = None
+    html: str | None = None
+    id: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    metadata: Mapping[str, Any] = field(default=_EMPTY)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One outlet's article, cleaned. ``text`` is the display text: boilerplate out, nothing else changed."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    outlet_source: OutletSource = "unknown"
+    url: str | None = None
+    published: dt.date | None = None  # a datetime when the input gives a time
+    published_source: PublishedSource = "unknown"
+    boilerplate: tuple[BoilerplateLine, ...] = ()
+    metadata: Mapping[str, Any] = field(default=_EMPTY)
+
+
+@dataclass(frozen=True)
+class SkippedInput:
+    """An input that could not be read, and why (the message names the input and the fix)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    articles: tuple[Article, ...]
+    skipped: tuple[SkippedInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """What the per-article analyzers found. Later issues add entities, times, quotes."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    stem_keys: tuple[str, ...] = ()  # matching only; never shown to a reader
+
+
+@dataclass(frozen=True)
+class Evidence:
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str | None
+    precision: str | None
+    label: str
+    articles: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    text: str
+    article: str
+    via: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Attribution:
+    article: str
+    source: str
+    chain: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    articles: tuple[str, ...]
+    status: Literal["corroborated", "single_source", "contested"]
+
+
+@dataclass(frozen=True)
+class ContradictionValue:
+    value: str
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    about: str
+    kind: str
+    values: tuple[ContradictionValue, ...]
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    events: tuple[Event, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article landed: the assignments JSONL contract, one line per article."""
+
+    id: str
+    story: str | None
+    event: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    analyses: tuple[ArticleAnalysis, ...]
+    stories: tuple[Story, ...]
+    assignments: tuple[Assignment, ...]
+    skipped: tuple[SkippedInput, ...] = ()
