@@ -1,0 +1,5 @@
+"""Analysis of one article at a time (pure functions, no look at other articles)."""
+
+from akhbar.analyze.article import analyze_article
+
+__all__ = ["analyze_article"]

@@ -1,0 +1,191 @@
+"""The ``akhbar`` command. Exit codes: 0 all inputs read, 1 some skipped, 2 usage error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from akhbar import __version__
+from akhbar.errors import AkhbarError
+from akhbar.ingest import IngestConfig
+from akhbar.model import SkippedInput
+from akhbar.pipeline import PipelineConfig, analyze_articles, analyze_inputs, read_articles
+from akhbar.progress import ProgressBar
+from akhbar.render import render
+from akhbar.render.extraction import analysis_to_dict
+
+FORMATS = ("json", "md", "html")
+_SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+app = typer.Typer(
+    help="akhbar (أخبار): read Arabic news from many outlets and report, per story, "
+    "what happened, when, who, and who said what.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+MaxBytes = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes",
+        help="Refuse input files larger than this many bytes (raise it for huge JSONL files).",
+        min=1,
+    ),
+]
+
+
+@contextmanager
+def _usage_errors() -> Iterator[None]:
+    """akhbar's own errors (bad option values, a lexicon missing) end the run with code 2."""
+    try:
+        yield
+    except AkhbarError as error:
+        typer.echo(f"akhbar: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"akhbar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details to stderr.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _output_format(output: Path | None, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+        return fmt
+    if output is None:
+        return "json"
+    try:
+        return _SUFFIX_FORMATS[output.suffix.lower()]
+    except KeyError:
+        raise typer.BadParameter(
+            f"cannot tell the format of {str(output)!r} from its suffix; "
+            f"add --format {'|'.join(FORMATS)} or use .json, .md or .html",
+            param_hint="--output",
+        ) from None
+
+
+def _report_skipped(skipped: tuple[SkippedInput, ...]) -> int:
+    for skip in skipped:
+        typer.echo(f"akhbar: skipped {skip.source}: {skip.reason}", err=True)
+    if skipped:
+        typer.echo(f"akhbar: {len(skipped)} input(s) skipped (listed above).", err=True)
+    return 1 if skipped else 0
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        # Write beside the target, then rename: a failed run never leaves half a report.
+        partial = output.with_name(output.name + ".partial")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(output)
+    except OSError as error:
+        typer.echo(f"akhbar: cannot write {output}: {error.strerror}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"akhbar: wrote {output}", err=True)
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  akhbar analyze examples/seeds -o report.html -o report.json\n\n"
+    "  akhbar analyze articles.jsonl --format md > report.md\n\n"
+    "  cat article.txt | akhbar analyze - --format json"
+)
+def analyze(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, JSONL files, or - for stdin.", show_default=False)
+    ],
+    output: Annotated[
+        list[Path] | None,
+        typer.Option("--output", "-o", help="Write the report here (repeatable; format from suffix)."),
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="json, md or html (default: from -o, else json).")
+    ] = None,
+    max_bytes: MaxBytes = IngestConfig().max_bytes,
+) -> None:
+    """Analyse articles and write the report (stories, articles, skipped inputs)."""
+    outputs = output or [None]
+    formats = [_output_format(target, fmt) for target in outputs]
+    with _usage_errors(), ProgressBar("reading") as bar:
+        config = PipelineConfig(ingest=IngestConfig(max_bytes=max_bytes))
+        report = analyze_inputs(paths, config=config, progress=bar.update)
+        rendered = [render(report, target_format) for target_format in formats]
+    for target, text in zip(outputs, rendered, strict=True):
+        _write(text, target)
+    raise typer.Exit(_report_skipped(report.skipped))
+
+
+def _parse_pub(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2025-02-12", param_hint="--pub") from None
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  akhbar extract examples/seeds/002_408b543a26764ddd.txt\n\n"
+    "  echo 'بحث الرئيس الروسي، اليوم الأربعاء، ...' | akhbar extract --pub 2025-02-12 -"
+)
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, or - for stdin.")],
+    pub: Annotated[
+        str | None,
+        typer.Option("--pub", help="Publication date (YYYY-MM-DD) for articles whose input has none."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSONL here.")] = None,
+    max_bytes: MaxBytes = IngestConfig().max_bytes,
+) -> None:
+    """Print what the analyzers find in each article, one JSON object a line."""
+    default_published = _parse_pub(pub)
+    with _usage_errors(), ProgressBar("reading") as bar:
+        config = PipelineConfig(
+            ingest=IngestConfig(max_bytes=max_bytes), default_published=default_published
+        )
+        result = read_articles(paths, config=config, progress=bar.update)
+        lines = [
+            json.dumps(analysis_to_dict(analysis), ensure_ascii=False) + "\n"
+            for analysis in analyze_articles(result.articles)
+        ]
+    _write("".join(lines), output)
+    raise typer.Exit(_report_skipped(result.skipped))
+
+
+def main() -> None:
+    """Console entry point (``akhbar`` and ``python -m akhbar``)."""
+    app(prog_name="akhbar")
+
+
+__all__ = ["app", "main"]

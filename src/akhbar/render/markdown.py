@@ -1,0 +1,191 @@
+"""The report as Markdown: Arabic headings with English labels, one section per story.
+
+Every piece of article-derived text goes through ``escape_inline`` so it stays text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from akhbar.model import Report
+from akhbar.render import labels
+from akhbar.render.document import report_to_dict
+from akhbar.render.labels import FIELDS, Label, bilingual
+from akhbar.render.markdown_text import escape_inline, link
+
+_Item = dict[str, Any]
+
+
+def render_markdown(report: Report) -> str:
+    """Return the report as Markdown text ending in a newline.
+
+    Example heading: ``## القصص (Stories)``; an empty section reads ``لا شيء بعد (none yet)``.
+    """
+    doc = report_to_dict(report)
+    blocks = [
+        f"# {bilingual(labels.TITLE)}",
+        _intro(doc),
+        f"## {bilingual(labels.STORIES)}",
+        *_stories(doc["stories"]),
+        f"## {bilingual(labels.ARTICLES)}",
+        _articles_table(doc["articles"]),
+        f"## {bilingual(labels.BOILERPLATE)}",
+        *_boilerplate(doc["articles"]),
+        f"## {bilingual(labels.SKIPPED)}",
+        _bullets(doc["skipped"], _skipped_item),
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _intro(doc: _Item) -> str:
+    generator = doc["generated_by"]
+    return (
+        f"{escape_inline(generator['name'])} {escape_inline(generator['version'])} · "
+        f"{doc['schema']} · {len(doc['articles'])} {labels.ARTICLES.arabic} (articles) · "
+        f"{len(doc['stories'])} {labels.STORIES.arabic} (stories) · "
+        f"{len(doc['skipped'])} {labels.SKIPPED.arabic} (skipped)"
+    )
+
+
+def _none() -> str:
+    return f"_{bilingual(labels.NONE_YET)}_"
+
+
+def _ids(values: Iterable[str]) -> str:
+    """Escaped values (ids, aliases, titles) joined with an Arabic comma; a dash when none."""
+    return labels.LIST_SEPARATOR.join(escape_inline(value) for value in values) or "—"
+
+
+def _field(key: str, value: str) -> str:
+    return f"{bilingual(FIELDS[key])}: {value}"
+
+
+def _bullets(items: list[_Item], line: Callable[[_Item], str]) -> str:
+    return "\n".join(line(item) for item in items) if items else _none()
+
+
+def _evidence_lines(evidence: list[_Item], indent: str) -> list[str]:
+    return [
+        f"{indent}- «{escape_inline(item['text'])}» — {escape_inline(item['article'])}"
+        f" ({FIELDS['sentence'].english} {item['sentence']}, {item['start']}–{item['end']})"
+        for item in evidence
+    ]
+
+
+def _stories(stories: list[_Item]) -> list[str]:
+    if not stories:
+        return [_none()]
+    blocks: list[str] = []
+    for story in stories:
+        blocks.append(f"### {escape_inline(story['title'])} ({escape_inline(story['id'])})")
+        blocks.append(f"**{bilingual(labels.STORY_ARTICLES)}:** {_ids(story['articles'])}")
+        for key, label in labels.STORY_SECTIONS:
+            blocks.append(f"#### {bilingual(label)}")
+            blocks.append(_bullets(story[key], _STORY_ITEMS[key]))
+    return blocks
+
+
+def _summary_item(item: _Item) -> str:
+    return f"- {escape_inline(item['text'])} [{_ids(item['sources'])}]"
+
+
+def _event_item(item: _Item) -> str:
+    date = escape_inline(item["date"]) if item["date"] else bilingual(FIELDS["no_date"])
+    precision = f" ({escape_inline(item['precision'])})" if item["precision"] else ""
+    head = (
+        f"- **{date}**{precision} — {escape_inline(item['label'])} — "
+        f"{_field('articles', _ids(item['articles']))}"
+    )
+    return "\n".join([head, *_evidence_lines(item["evidence"], "  ")])
+
+
+def _entity_item(item: _Item) -> str:
+    return (
+        f"- **{escape_inline(item['name'])}** ({escape_inline(item['type'])}, "
+        f"{escape_inline(item['id'])}) — {_field('aliases', _ids(item['aliases']))}; "
+        f"{_field('titles', _ids(item['titles']))}; {_field('articles', _ids(item['articles']))}"
+    )
+
+
+def _quote_item(item: _Item) -> str:
+    return (
+        f"- **{escape_inline(item['speaker'])}**: «{escape_inline(item['text'])}» — "
+        f"{escape_inline(item['article'])}; {_field('via', _ids(item['via']))}"
+    )
+
+
+def _attribution_item(item: _Item) -> str:
+    chain = labels.CHAIN_ARROW.join(escape_inline(step) for step in item["chain"]) or "—"
+    return (
+        f"- {escape_inline(item['article'])}: **{escape_inline(item['source'])}** — "
+        f"{_field('chain', chain)}"
+    )
+
+
+def _claim_item(item: _Item) -> str:
+    status: Label = labels.CLAIM_STATUS[item["status"]]
+    return (
+        f"- {escape_inline(item['text'])} — **{bilingual(status)}** — "
+        f"{_field('articles', _ids(item['articles']))} ({escape_inline(item['id'])})"
+    )
+
+
+def _contradiction_item(item: _Item) -> str:
+    lines = [f"- **{escape_inline(item['about'])}** ({escape_inline(item['kind'])})"]
+    for value in item["values"]:
+        lines.append(f"  - «{escape_inline(value['value'])}» — {_ids(value['articles'])}")
+        lines.extend(_evidence_lines(value["evidence"], "    "))
+    return "\n".join(lines)
+
+
+_STORY_ITEMS: dict[str, Callable[[_Item], str]] = {
+    "summary": _summary_item,
+    "events": _event_item,
+    "entities": _entity_item,
+    "quotes": _quote_item,
+    "attributions": _attribution_item,
+    "claims": _claim_item,
+    "contradictions": _contradiction_item,
+}
+
+
+def _articles_table(articles: list[_Item]) -> str:
+    if not articles:
+        return _none()
+    header = "| " + " | ".join(bilingual(label) for _, label in labels.ARTICLE_COLUMNS) + " |"
+    rule = "|" + "---|" * len(labels.ARTICLE_COLUMNS)
+    rows = [header, rule]
+    for article in articles:
+        published = escape_inline(article["published"]) if article["published"] else "—"
+        cells = [
+            escape_inline(article["id"]),
+            escape_inline(article["outlet"]) if article["outlet"] else "—",
+            link(article["title"] or "—", article["url"]),
+            f"{published} ({escape_inline(article['published_source'])})",
+            escape_inline(article["source"]),
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _boilerplate(articles: list[_Item]) -> list[str]:
+    with_lines = [article for article in articles if article["boilerplate"]]
+    if not with_lines:
+        return [_none()]
+    blocks: list[str] = []
+    for article in with_lines:
+        title = escape_inline(article["title"]) if article["title"] else "—"
+        blocks.append(f"### {escape_inline(article['id'])} — {title}")
+        blocks.append(
+            "\n".join(
+                f"- {bilingual(FIELDS['line'])} {line['line']}: «{escape_inline(line['text'])}» "
+                f"— {escape_inline(line['reason'])}"
+                for line in article["boilerplate"]
+            )
+        )
+    return blocks
+
+
+def _skipped_item(item: _Item) -> str:
+    return f"- {escape_inline(item['source'])}: {escape_inline(item['reason'])}"

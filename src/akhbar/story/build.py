@@ -1,0 +1,43 @@
+"""One story from its articles' analyses.
+
+Timeline, claims, comparison, provenance and summary fill the story's lists in later
+work; until then they are empty, so the report's shape is already the final one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from akhbar.errors import AkhbarError
+from akhbar.model import ArticleAnalysis, Story
+
+__all__ = ["build_story", "story_title"]
+
+
+def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
+    """The title of the story's earliest dated article, else of its first titled article.
+
+    Falls back to the first sentence of the first article when no article has a title.
+    """
+    dated = [a for a in analyses if a.article.published is not None and a.article.title]
+    if dated:
+        earliest = min(dated, key=lambda a: (a.article.published.isoformat(), a.article.id))
+        return earliest.article.title or ""
+    for analysis in analyses:
+        if analysis.article.title:
+            return analysis.article.title
+    for analysis in analyses:
+        if analysis.sentences:
+            return analysis.sentences[0].text
+    return analyses[0].article.id
+
+
+def build_story(story_id: str, analyses: Sequence[ArticleAnalysis]) -> Story:
+    """A :class:`Story` holding ``analyses`` (in the order given)."""
+    if not analyses:
+        raise AkhbarError(f"story {story_id} has no articles; a story needs at least one")
+    return Story(
+        id=story_id,
+        title=story_title(analyses),
+        articles=tuple(a.article.id for a in analyses),
+    )
