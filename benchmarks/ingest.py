@@ -22,7 +22,9 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ant-multisource.jsonl.gz"
+DEFAULT_DATA = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ant-multisource.jsonl.gz"
+)
 
 
 def _run_akhbar(data: Path, limit: int | None) -> dict[str, float]:
@@ -90,7 +92,9 @@ def _child(variant: str, data: Path, limit: int | None) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=None, help="akhbar's full run: first N articles")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="akhbar's full run: first N articles"
+    )
     parser.add_argument("--compare-limit", type=int, default=3000)
     parser.add_argument("--child", choices=["akhbar", "alternative"], help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -101,14 +105,25 @@ def main() -> None:
     if not args.data.is_file():
         sys.exit(f"benchmarks/ingest.py: {args.data} not found; pass --data PATH to ANT's jsonl.gz")
     rows = [
-        (f"akhbar (all{'' if args.limit is None else f' {args.limit}'})", _child("akhbar", args.data, args.limit)),
+        (
+            f"akhbar (all{'' if args.limit is None else f' {args.limit}'})",
+            _child("akhbar", args.data, args.limit),
+        ),
         (f"akhbar (first {args.compare_limit})", _child("akhbar", args.data, args.compare_limit)),
         (
             f"pyarabic + pysbd (first {args.compare_limit})",
             _child("alternative", args.data, args.compare_limit),
         ),
     ]
-    print(f"{'variant':<34}{'articles':>9}{'sentences':>10}{'s':>8}{'art/s':>9}{'MB/s':>7}{'peak MB':>9}")
+    columns = (
+        ("articles", 9),
+        ("sentences", 10),
+        ("s", 8),
+        ("art/s", 9),
+        ("MB/s", 7),
+        ("peak MB", 9),
+    )
+    print(f"{'variant':<34}" + "".join(f"{name:>{width}}" for name, width in columns))
     for name, row in rows:
         print(
             f"{name:<34}{row['articles']:>9.0f}{row['sentences']:>10.0f}{row['seconds']:>8.2f}"

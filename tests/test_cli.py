@@ -23,7 +23,9 @@ TITLES = {
     "001_a72c5b70b15c2776": "الرئيس الروسي بوتين يجري اتصالا مع أحمد الشرع",
     "002_408b543a26764ddd": "رسالة من بوتين إلى الشرع: مستعدون للتعاون ونؤيد استقرار سورية",
     "003_7e57f8d70e9d2bf3": "بوتين يهاتف الشرع..ماذا تريد روسيا من الإدارة الجديدة في سوريا",
-    "004_c80ef43e0c326550": "بوتين يبحث مع الشرع العلاقات الثنائية والتطورات في سوريا بعد سقوط نظام الأسد",
+    "004_c80ef43e0c326550": (
+        "بوتين يبحث مع الشرع العلاقات الثنائية والتطورات في سوريا بعد سقوط نظام الأسد"
+    ),
 }
 
 
@@ -46,7 +48,9 @@ def test_seed_report_has_five_articles_with_their_titles(seed_report: dict) -> N
 
 def test_seed_report_moves_boilerplate_out_of_the_text(seed_report: dict) -> None:
     removed = {a["id"]: {b["text"] for b in a["boilerplate"]} for a in seed_report["articles"]}
-    assert {"+ الخط -", "استمع إلى الملخص", "اظهر الملخص", "المساهمون"} <= removed["002_408b543a26764ddd"]
+    assert {"+ الخط -", "استمع إلى الملخص", "اظهر الملخص", "المساهمون"} <= removed[
+        "002_408b543a26764ddd"
+    ]
     assert {"اقرا أيضا", "إرث العثمانيين.. داود أوغلو يدعو لسيطرة تركيا على قطاع غزة"} <= removed[
         "003_7e57f8d70e9d2bf3"
     ]
@@ -102,8 +106,16 @@ def test_skipped_inputs_give_exit_code_1_and_are_listed(tmp_path: Path) -> None:
 
 def test_duplicate_ids_in_jsonl_are_skipped_not_merged(tmp_path: Path) -> None:
     lines = [
-        {"id": "a1", "outlet": "skynews", "text": "أكد الكرملين أن بوتين أجرى محادثة هاتفية مع الشرع."},
-        {"id": "a1", "outlet": "bbc", "text": "بحث الرئيس الروسي مع الرئيس السوري العلاقات الثنائية."},
+        {
+            "id": "a1",
+            "outlet": "skynews",
+            "text": "أكد الكرملين أن بوتين أجرى محادثة هاتفية مع الشرع.",
+        },
+        {
+            "id": "a1",
+            "outlet": "bbc",
+            "text": "بحث الرئيس الروسي مع الرئيس السوري العلاقات الثنائية.",
+        },
     ]
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
@@ -128,7 +140,10 @@ def test_help_shows_examples() -> None:
 
 
 def test_extract_reads_stdin_and_applies_pub() -> None:
-    text = "بحث الرئيس الروسي فلاديمير بوتين، اليوم الأربعاء، مع الرئيس السوري أحمد الشرع العلاقات الثنائية.\n"
+    text = (
+        "بحث الرئيس الروسي فلاديمير بوتين، اليوم الأربعاء، "
+        "مع الرئيس السوري أحمد الشرع العلاقات الثنائية.\n"
+    )
     result = runner.invoke(app, ["extract", "--pub", "2025-02-12", "-"], input=text)
     assert result.exit_code == 0, result.output
     (line,) = result.stdout.splitlines()

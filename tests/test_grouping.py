@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from akhbar.corpus import GroupingConfig, group_stories
+from akhbar.corpus.background import load_background
 from akhbar.errors import ConfigError
 from akhbar.pipeline import analyze_articles, read_articles
 
@@ -51,3 +54,34 @@ def test_a_threshold_of_one_keeps_every_article_apart(analyses) -> None:
 def test_a_threshold_outside_0_1_is_refused(threshold: float) -> None:
     with pytest.raises(ConfigError, match="outside"):
         GroupingConfig(threshold=threshold)
+
+
+def test_articles_too_far_apart_in_time_are_not_grouped(analyses) -> None:
+    seed = next(a for a in analyses if a.article.id == "001_a72c5b70b15c2776")
+    dated = [
+        dataclasses.replace(
+            seed, article=dataclasses.replace(seed.article, id=name, published=published)
+        )
+        for name, published in (
+            ("2025", dt.date(2025, 2, 13)),
+            ("2025-later", dt.date(2025, 3, 1)),
+            ("2018", dt.date(2018, 2, 13)),
+        )
+    ]
+    assert group_stories(dated) == (("2025", "2025-later"), ("2018",))
+    assert group_stories(dated, config=GroupingConfig(max_days_apart=None)) == (
+        ("2025", "2025-later", "2018"),
+    )
+
+
+def test_shipped_background_frequencies_load() -> None:
+    background = load_background()
+    assert background.documents == 30044
+    assert background.frequencies["سوري"] > 1000
+
+
+def test_a_broken_background_file_names_the_fix(tmp_path: Path) -> None:
+    broken = tmp_path / "background_df.tsv.gz"
+    broken.write_bytes(b"not gzip at all")
+    with pytest.raises(ConfigError, match=r"build_background_df\.py"):
+        load_background(broken)

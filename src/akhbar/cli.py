@@ -19,10 +19,10 @@ from akhbar.ingest import IngestConfig
 from akhbar.model import SkippedInput
 from akhbar.pipeline import PipelineConfig, analyze_articles, analyze_inputs, read_articles
 from akhbar.progress import ProgressBar
-from akhbar.render import render
+from akhbar.render import FORMATS, render
 from akhbar.render.extraction import analysis_to_dict
 
-FORMATS = ("json", "md", "html")
+DEFAULT_MAX_BYTES = IngestConfig().max_bytes
 _SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 app = typer.Typer(
@@ -64,7 +64,9 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details to stderr.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log details to stderr.")
+    ] = False,
 ) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.ERROR,
@@ -76,7 +78,9 @@ def _main(
 def _output_format(output: Path | None, fmt: str | None) -> str:
     if fmt is not None:
         if fmt not in FORMATS:
-            raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+            raise typer.BadParameter(
+                f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
+            )
         return fmt
     if output is None:
         return "json"
@@ -122,16 +126,20 @@ def _write(text: str, output: Path | None) -> None:
 )
 def analyze(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders, JSONL files, or - for stdin.", show_default=False)
+        list[str],
+        typer.Argument(help="Files, folders, JSONL files, or - for stdin.", show_default=False),
     ],
     output: Annotated[
         list[Path] | None,
-        typer.Option("--output", "-o", help="Write the report here (repeatable; format from suffix)."),
+        typer.Option(
+            "--output", "-o", help="Write the report here (repeatable; format from suffix)."
+        ),
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="json, md or html (default: from -o, else json).")
+        str | None,
+        typer.Option("--format", "-f", help="json, md or html (default: from -o, else json)."),
     ] = None,
-    max_bytes: MaxBytes = IngestConfig().max_bytes,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Analyse articles and write the report (stories, articles, skipped inputs)."""
     outputs = output or [None]
@@ -151,7 +159,9 @@ def _parse_pub(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2025-02-12", param_hint="--pub") from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date like 2025-02-12", param_hint="--pub"
+        ) from None
 
 
 @app.command(
@@ -163,10 +173,12 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, or - for stdin.")],
     pub: Annotated[
         str | None,
-        typer.Option("--pub", help="Publication date (YYYY-MM-DD) for articles whose input has none."),
+        typer.Option(
+            "--pub", help="Publication date (YYYY-MM-DD) for articles whose input has none."
+        ),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSONL here.")] = None,
-    max_bytes: MaxBytes = IngestConfig().max_bytes,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print what the analyzers find in each article, one JSON object a line."""
     default_published = _parse_pub(pub)

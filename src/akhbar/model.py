@@ -66,12 +66,15 @@ class RawDocument:
     date: str | None = None
     title: str | None = None
     url: str | None = None
-    metadata: Mapping[str, Any] = field(default=_EMPTY)
+    metadata: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
 
 @dataclass(frozen=True)
 class Article:
-    """One outlet's article, cleaned. ``text`` is the display text: boilerplate out, nothing else changed."""
+    """One outlet's article, cleaned.
+
+    ``text`` is the display text: boilerplate lines out, nothing else changed.
+    """
 
     id: str
     source: str
@@ -83,7 +86,10 @@ class Article:
     published: dt.date | None = None  # a datetime when the input gives a time
     published_source: PublishedSource = "unknown"
     boilerplate: tuple[BoilerplateLine, ...] = ()
-    metadata: Mapping[str, Any] = field(default=_EMPTY)
+    metadata: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    # Per line of ``text``, its 1-based line number in the document as read (set by ingest),
+    # so lines removed later (repeated footers) still report where they were.
+    line_numbers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,10 @@ def _build(document: RawDocument, config: PipelineConfig) -> Article:
 
 
 def read_articles(
-    paths: Sequence[str], *, config: PipelineConfig = PipelineConfig(), progress: Progress | None = None
+    paths: Sequence[str],
+    *,
+    config: PipelineConfig = PipelineConfig(),
+    progress: Progress | None = None,
 ) -> IngestResult:
     """Read and clean every input; failures become :class:`SkippedInput`, never exceptions."""
     articles: list[Article] = []
@@ -101,7 +104,10 @@ def read_articles(
 
 
 def analyze_inputs(
-    paths: Sequence[str], *, config: PipelineConfig = PipelineConfig(), progress: Progress | None = None
+    paths: Sequence[str],
+    *,
+    config: PipelineConfig = PipelineConfig(),
+    progress: Progress | None = None,
 ) -> Report:
     """Read ``paths`` and build the full report: articles, stories and skipped inputs."""
     result = read_articles(paths, config=config, progress=progress)

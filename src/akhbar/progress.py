@@ -22,7 +22,12 @@ class ProgressBar:
     """
 
     def __init__(
-        self, label: str, *, stream: TextIO | None = None, force: bool = False, show_after: int = SHOW_AFTER
+        self,
+        label: str,
+        *,
+        stream: TextIO | None = None,
+        force: bool = False,
+        show_after: int = SHOW_AFTER,
     ) -> None:
         self._label = label
         self._stream = stream if stream is not None else sys.stderr

@@ -13,7 +13,7 @@ from importlib import resources
 
 from akhbar.errors import ConfigError
 
-__all__ = ["load_entries", "load_mapping", "lexicon_names"]
+__all__ = ["lexicon_names", "load_entries", "load_mapping"]
 
 
 def _lines(name: str) -> list[str]:

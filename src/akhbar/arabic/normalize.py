@@ -26,20 +26,53 @@ __all__ = ["KeyText", "key_with_offsets", "to_key"]
 
 _ALEF = "ا"
 _FOLDS: dict[str, str] = {
-    "أ": _ALEF, "إ": _ALEF, "آ": _ALEF, "ٱ": _ALEF, "ٲ": _ALEF, "ٳ": _ALEF,
-    "ؤ": "و", "ئ": "ي", "ى": "ي", "ة": "ه",
-    "ک": "ك", "ڪ": "ك", "ی": "ي", "ې": "ي", "ھ": "ه", "ہ": "ه", "ۀ": "ه", "ە": "ه",
+    "أ": _ALEF,
+    "إ": _ALEF,
+    "آ": _ALEF,
+    "ٱ": _ALEF,
+    "ٲ": _ALEF,
+    "ٳ": _ALEF,
+    "ؤ": "و",
+    "ئ": "ي",
+    "ى": "ي",
+    "ة": "ه",
+    "ک": "ك",
+    "ڪ": "ك",
+    "ی": "ي",
+    "ې": "ي",
+    "ھ": "ه",
+    "ہ": "ه",
+    "ۀ": "ه",
+    "ە": "ه",
     # quote-mark variants: one double and one single quote in key text
-    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"', "＂": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "‹": "'", "›": "'", "′": "'", "`": "'",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "«": '"',
+    "»": '"',
+    "″": '"',
+    "＂": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‛": "'",
+    "‹": "'",
+    "›": "'",
+    "′": "'",
+    "`": "'",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
 }
 # Removed entirely: tatweel, zero-width and bidi controls, BOM, soft hyphen.
 _DROPPED = frozenset(
     "\u0640\u00ad\ufeff\u061c\u200b\u200c\u200d\u200e\u200f\u2060"
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
-_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {
+    chr(0x06F0 + i): str(i) for i in range(10)
+}
 
 
 def _is_arabic_mark(char: str) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from akhbar.errors import ConfigError
 
-__all__ = ["DEFAULT_MAX_BYTES", "IngestConfig"]
+__all__ = ["DEFAULT_CONFIG", "DEFAULT_MAX_BYTES", "IngestConfig"]
 
 # 20 MiB: the longest single article in ANT is under 100 KB and a saved news page with
 # inline scripts is rarely over 5 MB, so anything bigger is almost surely not one article
@@ -56,6 +56,8 @@ class IngestConfig:
                 f"repeated_min_share={self.repeated_min_share}: must be in (0, 1], e.g. 0.05"
             )
         if self.repeated_edge_lines < 1:
-            raise ConfigError(
-                f"repeated_edge_lines={self.repeated_edge_lines}: must be at least 1"
-            )
+            raise ConfigError(f"repeated_edge_lines={self.repeated_edge_lines}: must be at least 1")
+
+
+# The defaults, shared as argument defaults (a frozen value, so sharing is safe).
+DEFAULT_CONFIG = IngestConfig()

@@ -1,7 +1,7 @@
 """Bytes to text: BOMs, UTF-16 without BOM, Arabic legacy code pages, and binary refusal.
 
-    >>> decode_bytes("سوريا".encode("cp1256"), "a.txt")
-    'سوريا'
+>>> decode_bytes("سوريا".encode("cp1256"), "a.txt")
+'سوريا'
 """
 
 from __future__ import annotations

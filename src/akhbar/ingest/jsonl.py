@@ -49,7 +49,7 @@ def read_jsonl_lines(
 
 def document_from_line(raw: bytes, where: str, kind: InputKind) -> RawDocument:
     try:
-        line = raw.decode("utf-8-sig")
+        line = raw.decode("utf-8-sig").rstrip("\r\n")
     except UnicodeDecodeError as error:
         raise InputError(
             where, f"line is not valid UTF-8 (byte {error.start}); JSONL must be UTF-8"
@@ -58,7 +58,7 @@ def document_from_line(raw: bytes, where: str, kind: InputKind) -> RawDocument:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(
-            where, f"line is not valid JSON ({error.msg} at column {error.colno}); fix or drop it"
+            where, f"line is not valid JSON ({error.msg}, column {error.colno}); fix or drop it"
         ) from error
     if not isinstance(record, dict):
         raise InputError(

@@ -22,7 +22,8 @@ def analysis_to_dict(analysis: ArticleAnalysis) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "published_source": article.published_source,
         "boilerplate": [
-            {"text": line.text, "reason": line.reason, "line": line.line} for line in article.boilerplate
+            {"text": line.text, "reason": line.reason, "line": line.line}
+            for line in article.boilerplate
         ],
         "sentences": [
             {"index": s.index, "start": s.start, "end": s.end, "text": s.text}

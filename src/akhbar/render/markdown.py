@@ -40,12 +40,14 @@ def render_markdown(report: Report) -> str:
 
 def _intro(doc: _Item) -> str:
     generator = doc["generated_by"]
-    return (
-        f"{escape_inline(generator['name'])} {escape_inline(generator['version'])} · "
-        f"{doc['schema']} · {len(doc['articles'])} {labels.ARTICLES.arabic} (articles) · "
-        f"{len(doc['stories'])} {labels.STORIES.arabic} (stories) · "
-        f"{len(doc['skipped'])} {labels.SKIPPED.arabic} (skipped)"
+    counts = (
+        (labels.ARTICLES, doc["articles"]),
+        (labels.STORIES, doc["stories"]),
+        (labels.SKIPPED, doc["skipped"]),
     )
+    tally = " · ".join(f"{bilingual(name)}: {len(items)}" for name, items in counts)
+    version = f"{escape_inline(generator['name'])} {escape_inline(generator['version'])}"
+    return f"{tally}\n\n{version} · {escape_inline(doc['schema'])}"
 
 
 def _none() -> str:

@@ -13,7 +13,7 @@ import re
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 # Block markers that only matter where the text starts a line or list item.
 _LEADING_MARKER = re.compile(r"^([#+\-=])")
-_LEADING_ORDERED = re.compile(r"^(\d+)([.)])")
+_LEADING_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\x00-\x1f\x7f]+$", re.IGNORECASE)
 
 
@@ -43,4 +43,3 @@ def link(text: str, url: str | None) -> str:
     if url is None or not is_safe_url(url):
         return escape_inline(text)
     return f"[{escape_inline(text)}](<{url}>)"
-

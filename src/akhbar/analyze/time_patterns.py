@@ -1,0 +1,281 @@
+"""Regular expressions for Arabic time expressions, built once from the time lexicons.
+
+All patterns run on the key form of a text (see :mod:`akhbar.arabic.normalize`), so one
+spelling per word is enough: "إبريل" and "أبريل" are both "ابريل" there. Each pattern
+names its parts with groups that :mod:`akhbar.analyze.time_rules` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+from akhbar.analyze.time_lexicon import TimeLexicon, time_lexicon
+
+__all__ = ["TimePatterns", "time_patterns"]
+
+_S = r"[ \t]+"  # spaces inside one expression; a newline ends it
+_S0 = r"[ \t]*"
+_RB = r"(?!\w)"
+# A word starts after a non-letter, or after a one- or two-letter clitic (و، ف، ب، ل، وب).
+_LB = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"
+_YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
+_HIJRI_YEAR = r"(?<!\d)1[34]\d\d(?!\d)"
+_ERA = r"(?:ه|هجري|هجريه|للهجره)(?!\w)"
+_YEAR_WORD = r"(?:عام|العام|سنه|السنه)"
+
+
+@dataclass(frozen=True)
+class TimePatterns:
+    date: re.Pattern[str]
+    year: re.Pattern[str]
+    day_word: re.Pattern[str]
+    weekday: re.Pattern[str]
+    period: re.Pattern[str]
+    count: re.Pattern[str]
+    plural_period: re.Pattern[str]
+    clock: re.Pattern[str]
+    hijri: re.Pattern[str]
+    fixed: re.Pattern[str]
+    decade: re.Pattern[str]
+    numeric: re.Pattern[str]
+    season: re.Pattern[str]
+    every_weekday: re.Pattern[str]
+    triggers: Mapping[str, frozenset[str]]  # written word -> names of patterns it may be in
+    trigger_words: re.Pattern[str]  # finds the words of ``triggers`` in one pass
+
+
+def _alt(words: Iterable[str]) -> str:
+    """An alternation that tries longer words first, so "امس الاول" wins over "امس"."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", _S) for w in ordered) + ")"
+
+
+def _date(lex: TimeLexicon) -> str:
+    month = _alt(lex.months)
+    day = rf"(?:(?<![\d.,:/])\d{{1,2}}(?!\d)|{_alt(lex.ordinals)})"
+    pair = rf"(?:{_S0}[/\\-]{_S0}(?P<m2>{month})|{_S0}\({_S0}(?P<m3>{month}){_S0}\)|{_S}(?P<m4>{month}))"
+    return (
+        rf"{_LB}(?:(?P<wd>{_alt(lex.weekdays)}){_S0}[،,]?{_S0})?"
+        rf"(?:(?P<mod>{_alt(lex.mods)}){_S})?"
+        rf"(?:(?P<d1>{day})(?:{_S0}(?:-|و|الي|حتي){_S0}(?P<d2>{day}))?{_S0}(?:من{_S})?)?"
+        rf"(?:(?P<shahr>شهر){_S})?"
+        rf"(?:\({_S0}(?P<mb>{month}){_S0}\){_S0})?"
+        rf"(?P<m1>{month}){_RB}{pair}?{_RB}"
+        rf"(?:{_S0}[،,]?{_S0}(?:(?:من|في){_S})?(?:{_YEAR_WORD}{_S0})?(?P<y>{_YEAR})(?:{_S0}م{_RB})?)?"
+        rf"(?:{_S}(?P<dir>{_alt(lex.directions)}){_RB})?"
+    )
+
+
+def _year(lex: TimeLexicon) -> str:
+    sep = rf"{_S0}(?P<sep>-|/|و|الي|حتي){_S0}"
+    return (
+        rf"(?:(?P<mod>{_alt(lex.mods)}){_S})?(?:(?P<between>بين|من){_S})?"
+        rf"(?:(?P<kw>عامي|العامين|سنتي|{_YEAR_WORD}){_S0})?"
+        rf"(?P<y1>{_YEAR})(?:{_S0}م{_RB})?"
+        rf"(?:{sep}(?:{_YEAR_WORD}{_S0})?(?P<y2>{_YEAR})(?:{_S0}م{_RB})?)?"
+    )
+
+
+def _day_word(lex: TimeLexicon) -> str:
+    return (
+        rf"{_LB}(?:(?P<part>{_alt(lex.day_parts)}){_S}(?:يوم{_S})?)?"
+        rf"(?P<dw>{_alt(lex.day_words)}){_RB}"
+        rf"(?:{_S0}[،,]?{_S0}(?P<wd>{_alt(lex.weekdays)}){_RB})?"
+    )
+
+
+def _weekday(lex: TimeLexicon) -> str:
+    return (
+        rf"{_LB}(?:(?P<part>{_alt(lex.day_parts)}){_S})?(?:(?P<yawm>يوم|نهار){_S})?"
+        rf"(?P<wd>{_alt(lex.weekdays)}){_RB}(?:{_S}(?P<dir>{_alt(lex.directions)}){_RB})?"
+    )
+
+
+def _period(lex: TimeLexicon) -> str:
+    return (
+        rf"{_LB}(?:(?P<mod>{_alt(lex.mods)}){_S})?(?:(?P<this>هذا|هذه){_S})?"
+        rf"(?P<per>{_alt(lex.periods)}){_RB}(?:{_S}(?P<dir>{_alt(lex.directions)}){_RB})?"
+    )
+
+
+def _count(lex: TimeLexicon) -> str:
+    units = _alt(w for w, (_, n) in lex.units.items() if n is None)
+    duals = _alt(w for w, (_, n) in lex.units.items() if n is not None)
+    plurals = "(?:ايام|اسابيع|اشهر|شهور|سنوات|اعوام|سنين|عقود|ساعات)"
+    preps = r"(?:قبل|منذ|بعد|خلال|لمده|طوال|مده|علي مدي|علي مدار|نحو|حوالي)"
+    number = rf"(?:(?<![\d.,])\d+(?:[.,]\d+)?|{_alt(lex.numbers)})"
+    return (
+        rf"{_LB}(?:(?P<prep>{preps}){_S})?(?P<core>"
+        rf"(?P<num>{number}){_S}(?P<unit>{units})"
+        rf"|(?P<few>عده|بضعه|بضع){_S}(?P<unit2>{units})"
+        rf"|(?P<dual>{duals})"
+        rf"|(?P<bare>{plurals})){_RB}"
+    )
+
+
+def _plural_period(lex: TimeLexicon) -> str:
+    plural = "(?P<unit>الايام|الاسابيع|الاشهر|الشهور|السنوات|الاعوام|السنين|الساعات|العقود)"
+    dual = "(?P<dual>اليومين|الاسبوعين|الشهرين|العامين|السنتين|الساعتين)"
+    number = rf"(?:\d+|{_alt(lex.numbers)})"
+    side = r"(?:الماضيه|الاخيره|المقبله|القادمه|المنصرمه|الفايته)"
+    side_dual = r"(?:الماضيين|الاخيرين|المقبلين|القادمين|المنصرمين|الفايتين)"
+    return (
+        rf"{_LB}(?:{plural}(?:{_S}(?P<num>{number}))?{_S}(?P<side>{side})"
+        rf"|{dual}{_S}(?P<side2>{side_dual})){_RB}"
+    )
+
+
+def _clock(lex: TimeLexicon) -> str:
+    ampm = r"(?:صباحا|مساء|مساءا|ظهرا|فجرا|ليلا|عصرا|بعد الظهر)"
+    gmt = r"(?:بتوقيت غرينتش|بتوقيت جرينتش|بتوقيت غرينيتش|غرينتش|تغ|ت غ|جي ام تي)"
+    return (
+        rf"{_LB}(?:ال)?ساعه{_S}(?:(?P<h>(?<!\d)\d{{1,2}})(?:{_S0}[:.,]{_S0}(?P<mi>\d{{2}}))?(?!\d)"
+        rf"|(?P<hhmm>(?<!\d)\d{{4}}(?!\d))"
+        rf"|(?P<hw>{_alt(lex.clock_hours)})(?:{_S}(?P<frac>والنصف|والربع|الا ربعا|الا ربع))?)"
+        rf"(?:{_S}(?:(?:من|في){_S})?(?P<ampm>{ampm}))?"
+        rf"(?:{_S0}\(?{_S0}(?P<gmt>{gmt}))?{_RB}"
+    )
+
+
+def _hijri(lex: TimeLexicon) -> str:
+    day = r"(?<![\d.,:/])\d{1,2}(?!\d)"
+    return (
+        rf"{_LB}(?:(?:(?P<d>{day}){_S0}(?:من{_S})?)?(?:(?P<shahr>شهر){_S})?"
+        rf"(?P<hm>{_alt(lex.hijri_months)}){_RB}"
+        rf"(?:{_S0}(?:{_YEAR_WORD}{_S0})?(?P<hy>{_HIJRI_YEAR}))?(?:{_S0}(?P<era>{_ERA}))?"
+        rf"|(?:{_YEAR_WORD}{_S0})?(?P<hy2>{_HIJRI_YEAR}){_S0}{_ERA})"
+    )
+
+
+def _fixed(lex: TimeLexicon) -> str:
+    return rf"{_LB}(?P<fixed>{_alt([*lex.refs, *lex.sets])}){_RB}"
+
+
+def _decade(lex: TimeLexicon) -> str:
+    century = r"(?P<cent>القرن الماضي|القرن العشرين|القرن الحالي|القرن الحادي والعشرين)"
+    return (
+        rf"{_LB}(?:ال)?(?P<dec>{_alt(lex.decades)}){_RB}"
+        rf"(?:{_S}(?:من{_S})?{century.replace(' ', _S)}{_RB})?"
+    )
+
+
+def _numeric() -> str:
+    return (
+        rf"(?<![\d/.])(?:(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})"
+        rf"|(?P<y2>{_YEAR})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}}))(?![\d/])"
+    )
+
+
+def _season(lex: TimeLexicon) -> str:
+    return (
+        rf"{_LB}(?:(?P<mod>{_alt(lex.mods)}){_S})?(?P<season>{_alt(lex.seasons)}){_RB}"
+        rf"(?:{_S}(?:{_YEAR_WORD}{_S0})?(?P<y>{_YEAR})|{_S}(?P<dir>{_alt(lex.directions)}){_RB})"
+    )
+
+
+def _every_weekday(lex: TimeLexicon) -> str:
+    bare = _alt(w.removeprefix("ال") for w in lex.weekdays)
+    return rf"{_LB}كل{_S}(?:يوم{_S})?(?:ال)?(?P<wd>{bare}){_RB}"
+
+
+_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+# Words too common to be worth a scan of their own; another word of the phrase triggers it.
+_NOT_TRIGGERS = frozenset(
+    {"في", "من", "بعد", "اول", "حتي", "علي", "الوقت", "وقت", "ذو", "ذي"}
+    | {"يوم", "عام", "شهر", "سنه", "اسبوع", "ساعه"}
+)
+
+
+def _triggers(lex: TimeLexicon) -> Mapping[str, frozenset[str]]:
+    """Which patterns each word can be part of; a pattern only runs near its words."""
+    plurals = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اعوام", "سنين", "عقود", "ساعات")
+    plural_periods = [*plurals, "يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "ساعتين"]
+    sources: dict[str, Iterable[str]] = {
+        "date": lex.months,
+        "day_word": lex.day_words,
+        "weekday": lex.weekdays,
+        "period": lex.periods,
+        "count": [*lex.units, *plurals],
+        "plural_period": plural_periods,
+        "clock": ["ساعه", "الساعه"],
+        "hijri": [*lex.hijri_months, "ه", "هجري", "هجريه", "للهجره"],
+        "fixed": [*lex.refs, *lex.sets],
+        "decade": [*lex.decades, *("ال" + word for word in lex.decades)],
+        "season": lex.seasons,
+        "every_weekday": ["كل"],
+    }
+    table: dict[str, set[str]] = {}
+    for name, phrases in sources.items():
+        for phrase in phrases:
+            words = [w for w in phrase.split() if w not in _NOT_TRIGGERS] or phrase.split()
+            for word in words:
+                for form in _written_forms(word):
+                    table.setdefault(form, set()).add(name)
+    digits = frozenset({"year", "numeric", "date", "hijri", "season"})
+    for year in (*range(1300, 1500), *range(1900, 2100)):
+        table.setdefault(str(year), set()).update(digits)
+    return MappingProxyType({word: frozenset(names) for word, names in table.items()})
+
+
+def _written_forms(word: str) -> set[str]:
+    """The word as it may stand in text: after a clitic (والعام, بالعام, للعام)."""
+    forms = {clitic + word for clitic in _CLITICS}
+    if word.startswith("ال"):
+        forms.add("لل" + word[2:])
+    return forms
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regex for many words, shaped as a trie so a failing word fails fast."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(sub) for char, sub in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        optional = "?" if "" in node else ""
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + optional
+
+    return emit(root)
+
+
+def _trigger_words(triggers: Mapping[str, frozenset[str]]) -> re.Pattern[str]:
+    letters = [word for word in triggers if not word[0].isdigit()]
+    years = r"(?<!\d)(?:1[34]|19|20)\d\d(?!\d)"
+    return re.compile(rf"{years}|(?<![^\W\d_]){_trie(letters)}(?![^\W\d_])")
+
+
+@cache
+def time_patterns() -> TimePatterns:
+    """The compiled patterns (built on first use, then shared)."""
+    lex = time_lexicon()
+    triggers = _triggers(lex)
+    return TimePatterns(
+        date=re.compile(_date(lex)),
+        year=re.compile(_year(lex)),
+        day_word=re.compile(_day_word(lex)),
+        weekday=re.compile(_weekday(lex)),
+        period=re.compile(_period(lex)),
+        count=re.compile(_count(lex)),
+        plural_period=re.compile(_plural_period(lex)),
+        clock=re.compile(_clock(lex)),
+        hijri=re.compile(_hijri(lex)),
+        fixed=re.compile(_fixed(lex)),
+        decade=re.compile(_decade(lex)),
+        numeric=re.compile(_numeric()),
+        season=re.compile(_season(lex)),
+        every_weekday=re.compile(_every_weekday(lex)),
+        triggers=triggers,
+        trigger_words=_trigger_words(triggers),
+    )

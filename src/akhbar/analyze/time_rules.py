@@ -1,0 +1,167 @@
+"""Rules for calendar dates: month names, years, Hijri dates, numeric dates, decades, seasons.
+
+Each rule takes one regex match (on the key form) and a :class:`Context`, and returns the
+expressions it reads there (none when the match is not a time after all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from akhbar.analyze import time_resolve as cal
+from akhbar.analyze.time_found import Context, Found, previous_word, squash, to_int
+
+__all__ = ["date_rule", "decade_rule", "hijri_rule", "numeric_rule", "season_rule", "year_rule"]
+
+_MONTH_GROUPS = ("mb", "m1", "m2", "m3", "m4")
+_YEAR_FOLLOWERS = frozenset(".,،;:)!?؟\"'\n-")
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+
+
+def _direction(ctx: Context, word: str | None) -> int | None:
+    return None if word is None else ctx.lex.directions[word]
+
+
+def _day_of(ctx: Context, text: str | None) -> int | None:
+    day = to_int(text, dict(ctx.lex.ordinals))
+    return day if day is not None and 1 <= day <= 31 else None
+
+
+def date_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "الثامن من ديسمبر/ كانون الأول 2024", "12 فبراير/ شباط الفائت", "مطلع مارس الماضي"."""
+    lex = ctx.lex
+    names = [squash(m[g]) for g in _MONTH_GROUPS if m[g]]
+    month = lex.months[squash(m["m1"])]
+    day, year = _day_of(ctx, m["d1"]), to_int(m["y"])
+    direction = _direction(ctx, m["dir"])
+    if not (day or year or m["shahr"] or direction is not None or len(names) > 1):
+        if names[0] in lex.ambiguous_months:
+            return []
+    if m["d1"] and day is None:
+        return []
+    relative = year is None
+    if year is None and ctx.anchor is None:
+        return [Found(m.start(), m.end(), "DATE", None, "day" if day else "month", True)]
+    value, precision, conflict = _calendar_value(ctx, month, day, year, direction)
+    day2 = _day_of(ctx, m["d2"])
+    if day2 and precision == "day" and value:
+        end_date = cal.safe_date(int(value[:4]), month, day2)
+        value = f"{value}/{end_date.isoformat()}" if end_date else value
+    if m["wd"] and precision == "day" and value and len(value) == 10:
+        conflict = dt.date.fromisoformat(value).isoweekday() != lex.weekdays[m["wd"]]
+    mod = lex.mods[m["mod"]] if m["mod"] else None
+    return [Found(m.start(), m.end(), "DATE", value, precision, relative, mod, conflict)]
+
+
+def _calendar_value(
+    ctx: Context, month: int, day: int | None, year: int | None, direction: int | None
+) -> tuple[str, str, bool]:
+    """(value, precision, weekday conflict) of a month with an optional day and year."""
+    if year is not None:
+        date = cal.safe_date(year, month, day) if day else None
+        if date:
+            return date.isoformat(), "day", False
+        return cal.month_iso(year, month), "month", False
+    anchor = ctx.anchor
+    assert anchor is not None
+    if day:
+        date = cal.resolve_day_month(anchor, month, day, direction)
+        if date:
+            return date.isoformat(), "day", False
+    resolved_year, resolved_month = cal.resolve_month(anchor, month, direction)
+    return cal.month_iso(resolved_year, resolved_month), "month", False
+
+
+def _year_is_marked(m: re.Match[str], ctx: Context) -> bool:
+    if m["kw"] or m["between"] or m["mod"] or m["y2"]:
+        return True
+    if previous_word(ctx.key, m.start()) in ctx.lex.year_cues:
+        return True
+    rest = ctx.key[m.end() : m.end() + 2].lstrip(" \t")
+    return not rest or rest[0] in _YEAR_FOLLOWERS
+
+
+def year_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "عام 2015", "العام 2018", "بين عامي 2011 و2015" (a range), "أواخر 2016"."""
+    if not _year_is_marked(m, ctx):
+        return []
+    first, second = int(m["y1"]), to_int(m["y2"])
+    mod = ctx.lex.mods[m["mod"]] if m["mod"] else None
+    if second is None:
+        return [Found(m.start(), m.end(), "DATE", str(first), "year", False, mod)]
+    is_range = m["between"] or m["sep"] in ("-", "/", "الي", "حتي")
+    if is_range and first < second:
+        return [Found(m.start(), m.end(), "DATE", f"{first}/{second}", "year", False, mod)]
+    return [
+        Found(m.start(), m.end("y1"), "DATE", str(first), "year", False, mod),
+        Found(m.start("y2"), m.end(), "DATE", str(second), "year"),
+    ]
+
+
+def hijri_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "20 رمضان 1439 هـ", "شهر رمضان" (the one of the anchor's Hijri year), "1440 هـ"."""
+    if m["hy2"]:
+        value = cal.hijri_year_range(int(m["hy2"]))
+        return [Found(m.start(), m.end(), "DATE", value, "day")] if value else []
+    day, year = to_int(m["d"]), to_int(m["hy"])
+    if not (day or year or m["shahr"]):
+        return []
+    month = ctx.lex.hijri_months[squash(m["hm"])]
+    relative = year is None
+    if year is None:
+        year = cal.hijri_year_of(ctx.anchor) if ctx.anchor else None
+        if year is None:
+            return [Found(m.start(), m.end(), "DATE", None, "day", True)]
+        if day and ctx.anchor:
+            first = cal.hijri_to_date(year, month, day)
+            if first and (first - ctx.anchor).days > cal.FUTURE_WINDOW_DAYS:
+                year -= 1
+    date = cal.hijri_to_date(year, month, day) if day else None
+    value = date.isoformat() if date else cal.hijri_month_range(year, month)
+    if value is None:
+        return []
+    return [Found(m.start(), m.end(), "DATE", value, "day", relative)]
+
+
+def numeric_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "02/05/2018" (day first, as Arabic news writes it) and ISO "2018-05-02"."""
+    if m["y"]:
+        date = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    else:
+        date = cal.safe_date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    return [Found(m.start(), m.end(), "DATE", date.isoformat(), "day")] if date else []
+
+
+def decade_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "التسعينيات" → "199" (TimeML decade); the 20th century unless the text says the 21st."""
+    century = 20 if m["cent"] and "الحا" in m["cent"] else 19
+    value = f"{century}{ctx.lex.decades[m['dec']]}"
+    return [Found(m.start(), m.end(), "DATE", value, "decade")]
+
+
+def season_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "صيف 2018" → "2018-SU"; "الشتاء الماضي" → the last winter before the anchor's season."""
+    code = ctx.lex.seasons[m["season"]]
+    mod = ctx.lex.mods[m["mod"]] if m["mod"] else None
+    if m["y"]:
+        return [Found(m.start(), m.end(), "DATE", f"{m['y']}-{code}", "season", False, mod)]
+    if ctx.anchor is None:
+        return [Found(m.start(), m.end(), "DATE", None, "season", True, mod)]
+    year = _season_year(ctx.anchor, code, ctx.lex.directions[m["dir"]])
+    return [Found(m.start(), m.end(), "DATE", f"{year}-{code}", "season", True, mod)]
+
+
+def _season_year(anchor: dt.date, code: str, direction: int) -> int:
+    # Seasons counted as year * 4 + index; winter of year Y runs December Y to February Y+1.
+    if anchor.month < 3:
+        now = (anchor.year - 1) * 4 + 3
+    else:
+        now = anchor.year * 4 + (anchor.month - 3) // 3
+    target = _SEASON_ORDER[code]
+    if direction == 0:
+        return now // 4
+    year = now // 4 + 2 * -direction
+    while (year * 4 + target - now) * direction <= 0:
+        year += direction
+    return year

@@ -1,0 +1,188 @@
+"""Rules for times read against the publication date, and for durations, clocks and sets.
+
+"اليوم الخميس", "مساء أمس", "يوم الثلاثاء", "الأسبوع الماضي", "قبل يومين", "لمدة يومين",
+"الساعة 11:55 مساء", "يوميا", "مؤخرا".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from akhbar.analyze import time_resolve as cal
+from akhbar.analyze.time_found import Context, Found, next_word, previous_word, squash, to_int
+
+__all__ = [
+    "clock_rule",
+    "count_rule",
+    "day_word_rule",
+    "every_weekday_rule",
+    "fixed_rule",
+    "period_rule",
+    "plural_period_rule",
+    "weekday_rule",
+]
+
+_PLURAL_UNITS = {
+    "ايام": "D", "اسابيع": "W", "اشهر": "M", "شهور": "M", "سنوات": "Y", "اعوام": "Y",
+    "سنين": "Y", "عقود": "DE", "ساعات": "H", "العقود": "DE", "الساعات": "H",
+    "الايام": "D", "الاسابيع": "W", "الاشهر": "M", "الشهور": "M", "السنوات": "Y",
+    "الاعوام": "Y", "السنين": "Y", "اليومين": "D", "الاسبوعين": "W", "الشهرين": "M",
+    "العامين": "Y", "السنتين": "Y", "الساعتين": "H",
+}  # fmt: skip
+_UNIT_PRECISION = {
+    "D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century",
+    "H": "hour", "MIN": "minute",
+}  # fmt: skip
+_AMPM_SHIFT = {"مساء": 12, "مساءا": 12, "ظهرا": 12, "عصرا": 12, "بعد الظهر": 12, "ليلا": 12}
+
+
+def _duration(count: int | str, unit: str) -> str:
+    if unit in ("H", "MIN"):
+        return f"PT{count}{'H' if unit == 'H' else 'M'}"
+    return f"P{count}{unit}"
+
+
+def _with_part(date: dt.date, part: str | None) -> tuple[str, str]:
+    return (f"{date.isoformat()}T{part}", "daypart") if part else (date.isoformat(), "day")
+
+
+def _today_is_blocked(m: re.Match[str], ctx: Context) -> bool:
+    lex = ctx.lex
+    if previous_word(ctx.key, m.start()) in lex.today_blockers_before:
+        return True
+    return not m["wd"] and next_word(ctx.key, m.end()) in lex.today_blockers_after
+
+
+def day_word_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "اليوم الخميس" (the anchor; a weekday that disagrees sets weekday_conflict), "مساء أمس"."""
+    lex = ctx.lex
+    word = squash(m["dw"])
+    if word == "اليوم" and not m["part"] and _today_is_blocked(m, ctx):
+        return []
+    offset, own_part = lex.day_words[word]
+    part = lex.day_parts[m["part"]] if m["part"] else own_part
+    if ctx.anchor is None:
+        return [Found(m.start(), m.end(), "DATE", None, "daypart" if part else "day", True)]
+    date = ctx.anchor + dt.timedelta(days=offset)
+    value, precision = _with_part(date, part)
+    conflict = bool(m["wd"]) and date.isoweekday() != lex.weekdays[m["wd"]]
+    return [Found(m.start(), m.end(), "DATE", value, precision, True, None, conflict)]
+
+
+def weekday_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "يوم الثلاثاء" (the last Tuesday on or before the anchor), "الأحد المقبل"."""
+    lex = ctx.lex
+    part = lex.day_parts[m["part"]] if m["part"] else None
+    if m["wd"] == "الاثنين" and not (m["yawm"] or m["part"] or m["dir"]):
+        if previous_word(ctx.key, m.start()) in ("كلا", "بين", "هذين"):
+            return []  # الاثنين "the two"
+    if ctx.anchor is None:
+        return [Found(m.start(), m.end(), "DATE", None, "daypart" if part else "day", True)]
+    direction = lex.directions[m["dir"]] if m["dir"] else None
+    future = direction is None and ctx.is_future(m.start())
+    date = cal.resolve_weekday(ctx.anchor, lex.weekdays[m["wd"]], direction, future)
+    value, precision = _with_part(date, part)
+    return [Found(m.start(), m.end(), "DATE", value, precision, True)]
+
+
+def period_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "الأسبوع الماضي" → ISO week, "الشهر الماضي" → month, "مطلع العام" → year with mod START."""
+    lex = ctx.lex
+    if not (m["dir"] or m["this"] or m["mod"]):
+        return []
+    unit = lex.periods[m["per"]]
+    mod = lex.mods[m["mod"]] if m["mod"] else None
+    amount = lex.directions[m["dir"]] if m["dir"] else 0
+    if ctx.anchor is None:
+        return [Found(m.start(), m.end(), "DATE", None, _UNIT_PRECISION[unit], True, mod)]
+    value, precision = cal.shift(ctx.anchor, unit, amount) or (None, None)
+    if unit == "W" and mod == "END":  # نهاية الأسبوع: the weekend
+        value, mod = f"{value}-WE", None
+    return [Found(m.start(), m.end(), "DATE", value, precision, True, mod)]
+
+
+def count_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "لمدة يومين" → P2D, "ثلاث سنوات" → P3Y, "قبل يومين" → anchor − 2 days, "قبل أيام"."""
+    prep = squash(m["prep"]) if m["prep"] else None
+    unit, count = _unit_and_count(m, ctx)
+    if unit is None:
+        return []
+    if m["bare"] and prep not in ("قبل", "منذ"):
+        return []
+    if prep == "قبل" and next_word(ctx.key, m.end()) not in ("من", "علي"):
+        if m["bare"]:
+            return [Found(m.start(), m.end(), "DATE", "PAST_REF", "ref", True)]
+        if isinstance(count, int) and unit in ("D", "W", "M", "Y"):
+            shifted = cal.shift(ctx.anchor, unit, -count) if ctx.anchor else None
+            value, precision = shifted or (None, _UNIT_PRECISION[unit])
+            return [Found(m.start(), m.end(), "DATE", value, precision, True)]
+    start = m.start("core")
+    return [Found(start, m.end(), "DURATION", _duration(count, unit), _UNIT_PRECISION[unit])]
+
+
+def _unit_and_count(m: re.Match[str], ctx: Context) -> tuple[str | None, int | str]:
+    units = ctx.lex.units
+    if m["dual"]:
+        unit, count = units[m["dual"]]
+        return unit, count or 2
+    if m["bare"]:
+        return _PLURAL_UNITS[m["bare"]], "X"
+    if m["few"]:
+        return units[m["unit2"]][0], "X"
+    number = m["num"].replace(",", ".")
+    count: int | str | None = to_int(number, dict(ctx.lex.numbers))
+    if count is None:
+        if not re.fullmatch(r"\d+\.\d+", number):
+            return None, 0
+        count = number
+    if count == 0:
+        return None, 0
+    return units[m["unit"]][0], count
+
+
+def plural_period_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "الأشهر الثلاثة الماضية" → P3M, "السنوات الأخيرة" → PXY, "العامين الماضيين" → P2Y."""
+    if m["dual"]:
+        unit, count = _PLURAL_UNITS[m["dual"]], 2
+    else:
+        unit = _PLURAL_UNITS[m["unit"]]
+        count = to_int(m["num"], dict(ctx.lex.numbers)) or "X"
+    return [Found(m.start(), m.end(), "DURATION", _duration(count, unit), _UNIT_PRECISION[unit])]
+
+
+def clock_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "الساعة 11:55 مساء" → "T23:55"; the caller puts the day in front (see times.py)."""
+    if m["hhmm"]:
+        hour, minute = int(m["hhmm"][:2]), int(m["hhmm"][2:])
+    elif m["hw"]:
+        hour, minute = ctx.lex.clock_hours[squash(m["hw"])], 0
+        frac = squash(m["frac"]) if m["frac"] else ""
+        minute = {"والنصف": 30, "والربع": 15}.get(frac, 0)
+        if frac.startswith("الا"):
+            hour, minute = hour - 1, 45
+    else:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+    ampm = squash(m["ampm"]) if m["ampm"] else None
+    if ampm in _AMPM_SHIFT and hour < 12 and not (ampm == "ليلا" and hour < 6):
+        hour += 12
+    elif ampm in ("صباحا", "فجرا") and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return []
+    return [Found(m.start(), m.end(), "TIME", f"T{hour:02d}:{minute:02d}", "time", True)]
+
+
+def fixed_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "مؤخرا" → PAST_REF, "حاليا" → PRESENT_REF, "يوميا" → SET P1D."""
+    word = squash(m["fixed"])
+    if word in ctx.lex.sets:
+        value = ctx.lex.sets[word]
+        return [Found(m.start(), m.end(), "SET", value, _UNIT_PRECISION[value.lstrip("PT1")])]
+    return [Found(m.start(), m.end(), "DATE", ctx.lex.refs[word], "ref", True)]
+
+
+def every_weekday_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "كل يوم جمعة" → SET "XXXX-WXX-5"."""
+    weekday = ctx.lex.weekdays["ال" + m["wd"]]
+    return [Found(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday}", "day")]

@@ -1,0 +1,223 @@
+"""Time expressions in Arabic news text, read as TimeML TIMEX3 values.
+
+    >>> from datetime import date
+    >>> [t.value for t in find_times("في 12 فبراير/ شباط الفائت", anchor=date(2025, 3, 20))]
+    ['2025-02-12']
+
+("on 12 February last", in an article of 20 March 2025.) Relative expressions are
+resolved against ``anchor``, the publication date; without one their value is None.
+
+Reading rules worth knowing (details in :mod:`akhbar.analyze.time_resolve`):
+
+- a weekday with no direction word is the last such day on or before the anchor
+  ("يوم الثلاثاء" in a Wednesday report is yesterday), or the next on or after it when
+  the sentence before it speaks of the future ("من المقرر", "سيعقد");
+- a day and month with no year: the next occurrence if it is at most
+  ``FUTURE_WINDOW_DAYS`` ahead, else the last one on or before the anchor; with
+  الماضي/الفائت the last one strictly before, with المقبل the next one strictly after;
+- "منذ" before a date sets ``mod="ON_OR_AFTER"`` (TimeML's reading of "since"): "منذ عام
+  2015" is value "2015", mod "ON_OR_AFTER"; "منذ ثلاثة أسابيع" is a DURATION "P3W";
+- "مطلع/منتصف/أواخر" give the period's value with mod START/MID/END;
+- Hijri dates are converted to Gregorian (Umm al-Qura, via ``hijridate``); a Hijri month
+  or year becomes the range of Gregorian days it covers ("2018-05-16/2018-06-14").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from akhbar.analyze.time_found import Context, Found, previous_word
+from akhbar.analyze.time_lexicon import time_lexicon
+from akhbar.analyze.time_patterns import TimePatterns, time_patterns
+from akhbar.analyze.time_scan import KeyOffsets, regions
+from akhbar.analyze.time_rules import (
+    date_rule,
+    decade_rule,
+    hijri_rule,
+    numeric_rule,
+    season_rule,
+    year_rule,
+)
+from akhbar.analyze.time_rules_relative import (
+    clock_rule,
+    count_rule,
+    day_word_rule,
+    every_weekday_rule,
+    fixed_rule,
+    period_rule,
+    plural_period_rule,
+    weekday_rule,
+)
+from akhbar.model import Span
+
+__all__ = ["TimeExpression", "find_times"]
+
+Rule = Callable[[re.Match[str], Context], list[Found]]
+
+# Pattern name and rule, in order of preference when two readings cover the same characters.
+_RULES: tuple[tuple[str, Rule], ...] = (
+    ("numeric", numeric_rule),
+    ("date", date_rule),
+    ("hijri", hijri_rule),
+    ("day_word", day_word_rule),
+    ("clock", clock_rule),
+    ("weekday", weekday_rule),
+    ("period", period_rule),
+    ("plural_period", plural_period_rule),
+    ("season", season_rule),
+    ("decade", decade_rule),
+    ("year", year_rule),
+    ("every_weekday", every_weekday_rule),
+    ("count", count_rule),
+    ("fixed", fixed_rule),
+)
+# What may stand between a clock time and the day it belongs to ("الساعة 8 من مساء أمس").
+_CLOCK_GAP = re.compile(r"[ \t،,]*(?:(?:من|في|يوم)[ \t]+)*")
+_SINCE = frozenset({"منذ", "ومنذ"})
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """One time expression: where it is, what it says, and how it was resolved.
+
+    ``value`` follows TimeML TIMEX3 (``2025-02-12``, ``2025-01``, ``2025-W11``,
+    ``2011/2015``, ``2018-05-01TEV``, ``2018-05-02T23:55``, ``P2D``, ``PAST_REF``); it is
+    None only when the expression needs an anchor and none was given. ``anchor`` is the
+    ISO date it was resolved against (None for absolute expressions).
+    """
+
+    start: int
+    end: int
+    surface: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None
+    precision: str | None  # day, daypart, time, week, month, season, year, decade, ref, ...
+    anchor: str | None
+    relative: bool
+    mod: str | None = None  # START, MID, END, ON_OR_AFTER
+    weekday_conflict: bool = False  # a weekday named with the date disagrees with it
+    article: str = ""
+
+    @property
+    def span(self) -> Span:
+        return Span(self.article, self.start, self.end)
+
+
+def find_times(
+    text: str, *, anchor: dt.date | None, article_id: str = ""
+) -> tuple[TimeExpression, ...]:
+    """Every time expression in ``text``, in text order, none overlapping another.
+
+    >>> from datetime import date
+    >>> find_times("والأسبوع الماضي، دعا الكرملين", anchor=date(2025, 3, 20))[0].value
+    '2025-W11'
+
+    ("and last week, the Kremlin called".)
+    """
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    keyed = KeyOffsets(text)
+    ctx = Context(keyed.key, anchor, time_lexicon())
+    found = _choose(_candidates(ctx, time_patterns()))
+    found = _mark_since(_attach_clock_days(found, ctx), ctx)
+    return tuple(_express(item, keyed, anchor, article_id) for item in found)
+
+
+def _candidates(ctx: Context, patterns: TimePatterns) -> list[tuple[Found, int]]:
+    windows = regions(ctx.key, patterns.triggers, patterns.trigger_words)
+    seen: set[tuple[int, int, int]] = set()
+    out: list[tuple[Found, int]] = []
+    for rank, (name, rule) in enumerate(_RULES):
+        pattern = getattr(patterns, name)
+        for low, high in windows.get(name, ()):
+            for match in pattern.finditer(ctx.key, low, high):
+                if (rank, *match.span()) not in seen:
+                    seen.add((rank, *match.span()))
+                    out.extend((item, rank) for item in rule(match, ctx))
+    return out
+
+
+def _choose(candidates: list[tuple[Found, int]]) -> list[Found]:
+    """The longest readings first, then the preferred rule; no two chosen ones overlap."""
+    ordered = sorted(candidates, key=lambda c: (c[0].start - c[0].end, c[1], c[0].start))
+    taken: list[Found] = []
+    for item, _ in ordered:
+        if item.end > item.start and all(item.end <= t.start or item.start >= t.end for t in taken):
+            taken.append(item)
+    return sorted(taken, key=lambda f: f.start)
+
+
+def _has_day(item: Found) -> bool:
+    return item.type == "DATE" and item.precision in ("day", "daypart") and _is_day(item.value)
+
+
+def _is_day(value: str | None) -> bool:
+    return bool(value) and len(value) >= 10 and value[4] == "-" and value[7] == "-"
+
+
+def _attach_clock_days(found: list[Found], ctx: Context) -> list[Found]:
+    """Give each clock time its day: a date right next to it, else the anchor."""
+    out: list[Found] = []
+    index = 0
+    while index < len(found):
+        item = found[index]
+        if item.type != "TIME":
+            out.append(item)
+            index += 1
+            continue
+        after = found[index + 1] if index + 1 < len(found) else None
+        before = out[-1] if out else None
+        if after and _has_day(after) and _gap_ok(ctx, item.end, after.start):
+            out.append(_merge_clock(item, after, item.start, after.end))
+            index += 2
+            continue
+        if before and _has_day(before) and _gap_ok(ctx, before.end, item.start):
+            out[-1] = _merge_clock(item, before, before.start, item.end)
+        else:
+            day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+            out.append(replace(item, value=f"{day}{item.value}"))
+        index += 1
+    return out
+
+
+def _gap_ok(ctx: Context, start: int, end: int) -> bool:
+    return _CLOCK_GAP.fullmatch(ctx.key, start, end) is not None
+
+
+def _merge_clock(clock: Found, day: Found, start: int, end: int) -> Found:
+    assert day.value is not None and clock.value is not None
+    value = f"{day.value[:10]}{clock.value}"
+    return replace(clock, start=start, end=end, value=value, relative=day.relative)
+
+
+def _mark_since(found: list[Found], ctx: Context) -> list[Found]:
+    """ "منذ عام 2015": the date 2015 with TimeML mod ON_OR_AFTER."""
+    return [
+        replace(item, mod="ON_OR_AFTER")
+        if item.type == "DATE" and item.mod is None and previous_word(ctx.key, item.start) in _SINCE
+        else item
+        for item in found
+    ]
+
+
+def _express(
+    item: Found, keyed: KeyOffsets, anchor: dt.date | None, article_id: str
+) -> TimeExpression:
+    start, end = keyed.display_span(item.start, item.end)
+    used = anchor.isoformat() if anchor and item.relative and item.precision != "ref" else None
+    return TimeExpression(
+        start=start,
+        end=end,
+        surface=keyed.display[start:end],
+        type=item.type,
+        value=item.value,
+        precision=item.precision,
+        anchor=used,
+        relative=item.relative,
+        mod=item.mod,
+        weekday_conflict=item.weekday_conflict,
+        article=article_id,
+    )

@@ -1,0 +1,186 @@
+"""Where documents come from: files, folders, ``.jsonl(.gz)`` and stdin, one at a time.
+
+Nothing here cleans text; it decodes, sniffs the format and hands over a
+:class:`RawDocument` (or a :class:`SkippedInput` naming the problem and the fix).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import IO
+
+from akhbar.errors import InputError
+from akhbar.ingest.config import DEFAULT_CONFIG, IngestConfig
+from akhbar.ingest.encoding import decode_bytes
+from akhbar.ingest.html import looks_like_html
+from akhbar.ingest.jsonl import document_from_line, read_jsonl_lines
+from akhbar.model import RawDocument, SkippedInput
+
+__all__ = ["READ_SUFFIXES", "iter_documents"]
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+READ_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+
+Item = RawDocument | SkippedInput
+
+
+def iter_documents(
+    paths: Sequence[str],
+    *,
+    config: IngestConfig = DEFAULT_CONFIG,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Item]:
+    """Yield every document under ``paths`` in order, streaming; ``-`` reads ``stdin``.
+
+    Folders are walked in sorted order, hidden entries skipped, unknown extensions ignored;
+    a file named explicitly is read whatever its extension (sniffed as HTML or text).
+    Two files with the same stem get distinct ids: the second gets ``-`` and 8 hex digits
+    of its content hash.
+    """
+    stems: set[str] = set()
+    for path in paths:
+        if path == "-":
+            items = _read_stdin(stdin if stdin is not None else sys.stdin.buffer, config)
+        elif os.path.isdir(path):
+            items = _read_folder(path, config)
+        elif os.path.exists(path):
+            items = _read_file(path, config, explicit=True)
+        else:
+            items = iter([SkippedInput(path, f"{path}: no such file or directory; check the path")])
+        for item in items:
+            yield _unique_id(item, stems)
+
+
+def _unique_id(item: Item, stems: set[str]) -> Item:
+    if not isinstance(item, RawDocument) or item.kind not in ("txt", "html") or item.id is None:
+        return item
+    if item.id not in stems:
+        stems.add(item.id)
+        return item
+    content = (item.text if item.text is not None else item.html or "").encode("utf-8")
+    new_id = f"{item.id}-{hashlib.sha1(content).hexdigest()[:8]}"
+    logger.info("%s: id %r already used in this run; using %r", item.source, item.id, new_id)
+    stems.add(new_id)
+    return replace(item, id=new_id)
+
+
+def _read_folder(folder: str, config: IngestConfig) -> Iterator[Item]:
+    read_any = False
+    for path in _walk(folder):
+        for item in _read_file(path, config, explicit=False):
+            read_any = read_any or isinstance(item, RawDocument)
+            yield item
+    if not read_any:
+        yield SkippedInput(
+            folder,
+            f"{folder}: folder has no readable article; put .txt, .html or .jsonl files in it",
+        )
+
+
+def _walk(folder: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(READ_SUFFIXES):
+                yield os.path.join(root, name)
+
+
+def _read_file(path: str, config: IngestConfig, *, explicit: bool) -> Iterator[Item]:
+    name = os.path.basename(path).lower()
+    try:
+        if name.endswith(JSONL_SUFFIXES):
+            yield from _read_jsonl_file(path, config)
+            return
+        text = decode_bytes(_read_bounded(path, config.max_bytes), path)
+    except InputError as error:
+        yield SkippedInput(path, str(error))
+        return
+    except OSError as error:
+        yield SkippedInput(path, f"{path}: cannot be read ({error.strerror or error}); check it")
+        return
+    stem = _stem(os.path.basename(path))
+    if name.endswith(HTML_SUFFIXES) or (not name.endswith(TEXT_SUFFIXES) and looks_like_html(text)):
+        yield RawDocument(source=path, kind="html", html=text, id=stem)
+    else:
+        yield RawDocument(source=path, kind="txt", text=text, id=stem)
+
+
+def _stem(name: str) -> str:
+    """File name without its extension: ``000_a07f516d440c7618.txt`` -> ``000_a07f516d440c7618``."""
+    base, dot, _ = name.rpartition(".")
+    return base if dot and base else name
+
+
+def _read_bounded(path: str, max_bytes: int) -> bytes:
+    size = os.stat(path).st_size
+    if size > max_bytes:
+        raise InputError(path, _too_big(size, max_bytes))
+    with open(path, "rb") as stream:
+        return stream.read(max_bytes + 1)
+
+
+def _too_big(size: int | None, max_bytes: int) -> str:
+    what = f"is {size / 2**20:.1f} MiB" if size is not None else "is larger than the limit"
+    return (
+        f"file {what}, over the {max_bytes / 2**20:g} MiB limit (IngestConfig.max_bytes); "
+        "split it or raise the limit, e.g. IngestConfig(max_bytes=100 * 2**20)"
+    )
+
+
+def _read_jsonl_file(path: str, config: IngestConfig) -> Iterator[Item]:
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as stream:
+            yield from read_jsonl_lines(stream, path, max_bytes=config.max_bytes)
+    except (OSError, EOFError) as error:  # a truncated or non-gzip .gz raises mid-stream
+        yield SkippedInput(path, f"{path}: cannot be read as JSONL ({error}); check the file")
+
+
+def _read_stdin(stream: IO[bytes], config: IngestConfig) -> Iterator[Item]:
+    head = b""
+    number = 0
+    while not head.strip():
+        line = stream.readline(config.max_bytes + 1)
+        if not line:
+            yield SkippedInput("-", "-: standard input is empty; pipe an article or JSONL into it")
+            return
+        head += line
+        number += 1
+    if _is_json_object(line):
+        try:
+            yield document_from_line(line, f"-:{number}", "jsonl")
+        except InputError as error:
+            yield SkippedInput(f"-:{number}", str(error))
+        yield from read_jsonl_lines(stream, "-", max_bytes=config.max_bytes, first=number + 1)
+        return
+    rest = stream.read(max(config.max_bytes - len(head), 0) + 1)
+    if len(head) + len(rest) > config.max_bytes:
+        yield SkippedInput("-", "-: " + _too_big(None, config.max_bytes))
+        return
+    try:
+        text = decode_bytes(head + rest, "-")
+    except InputError as error:
+        yield SkippedInput("-", str(error))
+        return
+    if looks_like_html(text):
+        yield RawDocument(source="-", kind="stdin", html=text)
+    else:
+        yield RawDocument(source="-", kind="stdin", text=text)
+
+
+def _is_json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line.decode("utf-8-sig")), dict)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False

@@ -1,0 +1,125 @@
+"""The report as one self-contained HTML page: Arabic, right-to-left, readable offline.
+
+No scripts and no external assets: CSS is inline and collapsible parts use ``<details>``.
+All article-derived text is escaped by the builders in ``html_parts``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from akhbar.model import Report
+from akhbar.render import labels
+from akhbar.render.document import report_to_dict
+from akhbar.render.html_parts import (
+    anchor,
+    auto,
+    esc,
+    field,
+    label,
+    ltr_id,
+    none_yet,
+    url_html,
+)
+from akhbar.render.html_story import story_html
+from akhbar.render.html_style import STYLESHEET
+
+_Item = dict[str, Any]
+
+
+def render_html(report: Report) -> str:
+    """Return the report as a complete HTML document (``<html lang="ar" dir="rtl">``)."""
+    doc = report_to_dict(report)
+    stories = "".join(story_html(story) for story in doc["stories"]) or none_yet()
+    title = f"{labels.TITLE.arabic} ({labels.TITLE.english})"
+    return (
+        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="{esc(doc["generated_by"]["name"])} '
+        f'{esc(doc["generated_by"]["version"])}">\n'
+        f"<title>{esc(title)}</title>\n<style>{STYLESHEET}</style>\n</head>\n<body>\n<main>\n"
+        f"<header><h1>{label(labels.TITLE)}</h1>{_intro(doc)}</header>\n"
+        f'<section id="stories"><h2>{label(labels.STORIES)}</h2>{stories}</section>\n'
+        f'<section id="articles"><h2>{label(labels.ARTICLES)}</h2>'
+        f"{_articles_table(doc['articles'])}</section>\n"
+        f'<section id="boilerplate"><h2>{label(labels.BOILERPLATE)}</h2>'
+        f"{_boilerplate(doc['articles'])}</section>\n"
+        f'<section id="skipped"><h2>{label(labels.SKIPPED)}</h2>'
+        f"{_skipped(doc['skipped'])}</section>\n"
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+def _intro(doc: _Item) -> str:
+    counts = (
+        (len(doc["articles"]), labels.ARTICLES),
+        (len(doc["stories"]), labels.STORIES),
+        (len(doc["skipped"]), labels.SKIPPED),
+    )
+    parts = " · ".join(f"{label(name)}: {count}" for count, name in counts)
+    generator = doc["generated_by"]
+    return (
+        f'<p class="meta">{parts}<br><bdi dir="ltr">{esc(generator["name"])} '
+        f"{esc(generator['version'])} · {esc(doc['schema'])}</bdi></p>"
+    )
+
+
+def _articles_table(articles: list[_Item]) -> str:
+    if not articles:
+        return none_yet()
+    head = "".join(f'<th scope="col">{label(name)}</th>' for _, name in labels.ARTICLE_COLUMNS)
+    rows = "".join(_article_row(article) for article in articles)
+    return (
+        f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+
+
+def _article_row(article: _Item) -> str:
+    published = f'<bdi dir="ltr">{esc(article["published"])}</bdi>' if article["published"] else "—"
+    cells = {
+        "id": ltr_id(article["id"]),
+        "outlet": auto(article["outlet"]) if article["outlet"] else "—",
+        "title": (auto(article["title"]) if article["title"] else "—")
+        + f"<br><small>{field('url', url_html(article['url']))}</small>",
+        "published": f"{published} <small>({esc(article['published_source'])})</small>",
+        "source": f'<bdi dir="auto">{esc(article["source"])}</bdi>',
+    }
+    # data-label names the column when a phone stacks the cells (see html_style).
+    tds = "".join(
+        f'<td data-label="{esc(name.arabic)} ({esc(name.english)})">{cells[key]}</td>'
+        for key, name in labels.ARTICLE_COLUMNS
+    )
+    return f'<tr id="{anchor("article-", article["id"])}">{tds}</tr>'
+
+
+def _boilerplate(articles: list[_Item]) -> str:
+    with_lines = [article for article in articles if article["boilerplate"]]
+    if not with_lines:
+        return none_yet()
+    blocks = []
+    line_label = label(labels.FIELDS["line"])
+    for article in with_lines:
+        lines = "".join(
+            f'<li>{line_label} {esc(line["line"])}: <q dir="auto">{esc(line["text"])}</q>'
+            f" <small>({auto(line['reason'])})</small></li>"
+            for line in article["boilerplate"]
+        )
+        title = auto(article["title"]) if article["title"] else "—"
+        blocks.append(
+            f"<details><summary>{ltr_id(article['id'])} — {title} "
+            f"({len(article['boilerplate'])})</summary><ul>{lines}</ul></details>"
+        )
+    return "".join(blocks)
+
+
+def _skipped(skipped: list[_Item]) -> str:
+    if not skipped:
+        return none_yet()
+    items = "".join(
+        # The reason is an English message: its own block so it wraps as one LTR paragraph.
+        f'<li><bdi class="id" dir="ltr">{esc(item["source"])}</bdi>'
+        f'<div dir="auto">{esc(item["reason"])}</div></li>'
+        for item in skipped
+    )
+    return f"<ul>{items}</ul>"

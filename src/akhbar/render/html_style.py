@@ -1,0 +1,78 @@
+"""The inline stylesheet of the HTML report: Arabic-first, right-to-left, phone-friendly.
+
+Kept apart from the markup so the page code stays short. Logical properties
+(``margin-inline``, ``text-align: start``) follow ``dir="rtl"`` without mirrored rules.
+"""
+
+from __future__ import annotations
+
+FONT_STACK = (
+    '"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Segoe UI", Tahoma, "Geeza Pro", sans-serif'
+)
+
+STYLESHEET = f"""
+:root {{
+  color-scheme: light dark;
+  --ink: #1d1d1f; --muted: #5c5c66; --paper: #fdfdfb; --line: #d9d9de; --card: #f3f3ef;
+  --accent: #0b5a8a; --good: #1f6f3d; --warn: #8a5a00; --bad: #9b1c1c;
+}}
+@media (prefers-color-scheme: dark) {{
+  :root {{
+    --ink: #ececf0; --muted: #a8a8b3; --paper: #16161a; --line: #3a3a42; --card: #202026;
+    --accent: #7cc0ee; --good: #7fd39b; --warn: #e7b75f; --bad: #f08a8a;
+  }}
+}}
+*, *::before, *::after {{ box-sizing: border-box; }}
+html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
+body {{
+  margin: 0; padding: 1rem; background: var(--paper); color: var(--ink);
+  font-family: {FONT_STACK};
+  font-size: 1.0625rem; line-height: 1.8; text-align: start;
+  /* break-word, not anywhere: long ids and URLs still wrap, but table columns keep whole words. */
+  overflow-wrap: break-word;
+}}
+main {{ max-width: 60rem; margin-inline: auto; }}
+h1, h2, h3, h4 {{ line-height: 1.4; margin-block: 1.4em 0.5em; }}
+h1 {{ font-size: 1.6rem; margin-block-start: 0.2em; }}
+h2 {{ font-size: 1.35rem; border-block-end: 2px solid var(--line); padding-block-end: 0.2em; }}
+h3 {{ font-size: 1.15rem; }}
+h4 {{ font-size: 1rem; color: var(--accent); }}
+.en {{ font-size: 0.85em; color: var(--muted); font-weight: normal; }}
+.meta, .none, small {{ color: var(--muted); }}
+.none {{ font-style: italic; }}
+.story {{
+  background: var(--card); border: 1px solid var(--line); border-radius: 0.6rem;
+  padding: 0.2rem 1rem 1rem; margin-block: 1rem;
+}}
+ul, ol {{ padding-inline-start: 1.4rem; margin-block: 0.4rem; }}
+li {{ margin-block: 0.35rem; }}
+code, .id {{ font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; }}
+a {{ color: var(--accent); }}
+q {{ quotes: "«" "»"; }}
+details {{ margin-block: 0.3rem; }}
+summary {{ cursor: pointer; color: var(--muted); }}
+.status {{ font-weight: bold; }}
+.status-corroborated {{ color: var(--good); }}
+.status-single_source {{ color: var(--warn); }}
+.status-contested {{ color: var(--bad); }}
+.table-wrap {{ max-width: 100%; overflow-x: auto; }}
+table {{ width: 100%; border-collapse: collapse; font-size: 0.95rem; }}
+th, td {{
+  border: 1px solid var(--line); padding: 0.35rem 0.5rem; vertical-align: top; text-align: start;
+}}
+th {{ background: var(--card); }}
+@media (max-width: 40rem) {{
+  body {{ padding: 0.75rem; font-size: 1rem; }}
+  /* On a phone each article row becomes a stacked card so nothing scrolls sideways. */
+  table, thead, tbody, tr, th, td {{ display: block; }}
+  thead {{ position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden;
+    clip-path: inset(50%); }}
+  tr {{ border: 1px solid var(--line); border-radius: 0.4rem; margin-block: 0.6rem; }}
+  td {{ border: 0; border-block-end: 1px dashed var(--line); }}
+  td::before {{ content: attr(data-label); display: block; font-size: 0.8em; color: var(--muted); }}
+}}
+@media print {{
+  details {{ display: block; }}
+  .story {{ break-inside: avoid-page; }}
+}}
+"""
