@@ -31,6 +31,7 @@ def _run_akhbar(data: Path, limit: int | None) -> dict[str, float]:
     from akhbar.arabic.normalize import to_key
     from akhbar.arabic.sentences import split_sentences
     from akhbar.ingest import IngestConfig, build_article, iter_documents
+    from akhbar.errors import InputError
     from akhbar.model import SkippedInput
 
     config = IngestConfig(max_bytes=1 << 30)
@@ -39,7 +40,10 @@ def _run_akhbar(data: Path, limit: int | None) -> dict[str, float]:
     for document in iter_documents([str(data)], config=config):
         if isinstance(document, SkippedInput):
             continue
-        article = build_article(document)
+        try:
+            article = build_article(document)
+        except InputError:  # e.g. ANT's few texts that hold only a disclaimer
+            continue
         to_key(article.text)
         sentences += len(split_sentences(article.text))
         text_bytes += len((document.text or "").encode("utf-8"))

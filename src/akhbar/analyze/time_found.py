@@ -11,8 +11,9 @@ from akhbar.analyze.time_lexicon import TimeLexicon
 __all__ = ["Context", "Found", "next_word", "previous_word", "squash", "to_int"]
 
 _WORD = re.compile(r"[^\s\W]+|[()\"']")
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
-_FUTURE_LOOKBACK = 160  # characters of the sentence before a weekday searched for a future cue
+_CLAUSE_END = re.compile(r"[.!?؟\n،,]")
+# Characters of the clause before a weekday searched for a future cue ("من المقرر أن ...").
+_FUTURE_LOOKBACK = 60
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,9 @@ class Context:
     lex: TimeLexicon
 
     def is_future(self, position: int) -> bool:
-        """Whether the sentence before ``position`` holds a future cue ("سيعقد", "من المقرر")."""
+        """Whether the clause before ``position`` holds a future cue ("سيعقد", "من المقرر")."""
         window = self.key[max(0, position - _FUTURE_LOOKBACK) : position]
-        ends = list(_SENTENCE_END.finditer(window))
+        ends = list(_CLAUSE_END.finditer(window))
         if ends:
             window = window[ends[-1].end() :]
         return any(word in self.lex.future_cues for word in window.split())

@@ -25,7 +25,8 @@ _LB = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _HIJRI_YEAR = r"(?<!\d)1[34]\d\d(?!\d)"
 _ERA = r"(?:ه|هجري|هجريه|للهجره)(?!\w)"
-_YEAR_WORD = r"(?:عام|العام|سنه|السنه)"
+_YEAR_WORD = r"(?:عام|العام|سنه|السنه|لعام|للعام|لسنه)"
+_ANY_YEAR = r"(?<!\d)(?:1\d|20)\d\d(?!\d)"  # after a month name or عام, 1000-2099
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _date(lex: TimeLexicon) -> str:
         rf"(?:(?P<shahr>شهر){_S})?"
         rf"(?:\({_S0}(?P<mb>{month}){_S0}\){_S0})?"
         rf"(?P<m1>{month}){_RB}{pair}?{_RB}"
-        rf"(?:{_S0}[،,]?{_S0}(?:(?:من|في){_S})?(?:{_YEAR_WORD}{_S0})?(?P<y>{_YEAR})(?:{_S0}م{_RB})?)?"
+        rf"(?:{_S0}[،,]?{_S0}(?:(?:من|في){_S})?(?:{_YEAR_WORD}{_S0})?(?P<y>{_ANY_YEAR})(?:{_S0}م{_RB})?)?"
         rf"(?:{_S}(?P<dir>{_alt(lex.directions)}){_RB})?"
     )
 
@@ -73,10 +74,10 @@ def _date(lex: TimeLexicon) -> str:
 def _year(lex: TimeLexicon) -> str:
     sep = rf"{_S0}(?P<sep>-|/|و|الي|حتي){_S0}"
     return (
-        rf"(?:(?P<mod>{_alt(lex.mods)}){_S})?(?:(?P<between>بين|من){_S})?"
-        rf"(?:(?P<kw>عامي|العامين|سنتي|{_YEAR_WORD}){_S0})?"
-        rf"(?P<y1>{_YEAR})(?:{_S0}م{_RB})?"
-        rf"(?:{sep}(?:{_YEAR_WORD}{_S0})?(?P<y2>{_YEAR})(?:{_S0}م{_RB})?)?"
+        rf"(?:{_LB}(?P<mod>{_alt(lex.mods)}){_S})?(?:{_LB}(?P<between>بين|من){_S})?"
+        rf"(?:{_LB}(?P<kw>عامي|العامين|سنتي|{_YEAR_WORD}){_S0})?"
+        rf"(?P<y1>{_ANY_YEAR})(?:{_S0}م{_RB})?"
+        rf"(?:{sep}(?:{_YEAR_WORD}{_S0})?(?P<y2>{_ANY_YEAR})(?:{_S0}م{_RB})?)?"
     )
 
 
@@ -107,9 +108,10 @@ def _count(lex: TimeLexicon) -> str:
     duals = _alt(w for w, (_, n) in lex.units.items() if n is not None)
     plurals = "(?:ايام|اسابيع|اشهر|شهور|سنوات|اعوام|سنين|عقود|ساعات)"
     preps = r"(?:قبل|منذ|بعد|خلال|لمده|طوال|مده|علي مدي|علي مدار|نحو|حوالي)"
+    approx = r"(?:قرابه|نحو|حوالي|زهاء)"
     number = rf"(?:(?<![\d.,])\d+(?:[.,]\d+)?|{_alt(lex.numbers)})"
     return (
-        rf"{_LB}(?:(?P<prep>{preps}){_S})?(?P<core>"
+        rf"{_LB}(?:(?P<prep>{preps}){_S}(?:{approx}{_S})?)?(?P<core>"
         rf"(?P<num>{number}){_S}(?P<unit>{units})"
         rf"|(?P<few>عده|بضعه|بضع){_S}(?P<unit2>{units})"
         rf"|(?P<dual>{duals})"
@@ -123,9 +125,11 @@ def _plural_period(lex: TimeLexicon) -> str:
     number = rf"(?:\d+|{_alt(lex.numbers)})"
     side = r"(?:الماضيه|الاخيره|المقبله|القادمه|المنصرمه|الفايته)"
     side_dual = r"(?:الماضيين|الاخيرين|المقبلين|القادمين|المنصرمين|الفايتين)"
+    units = _alt(w for w, (_, n) in lex.units.items() if n is None)
+    counted = rf"ال{_S0}(?P<num3>{number}){_S}(?P<unit3>{units}){_S}(?P<side3>{side})"
     return (
         rf"{_LB}(?:{plural}(?:{_S}(?P<num>{number}))?{_S}(?P<side>{side})"
-        rf"|{dual}{_S}(?P<side2>{side_dual})){_RB}"
+        rf"|{dual}{_S}(?P<side2>{side_dual})|{counted}){_RB}"
     )
 
 
@@ -142,11 +146,12 @@ def _clock(lex: TimeLexicon) -> str:
 
 
 def _hijri(lex: TimeLexicon) -> str:
-    day = r"(?<![\d.,:/])\d{1,2}(?!\d)"
+    day = rf"(?:(?<![\d.,:/])\d{{1,2}}(?!\d)|{_alt(lex.ordinals)})"
+    this_year = rf"(?:(?:ل?هذا{_S})?{_YEAR_WORD}{_S0})"
     return (
         rf"{_LB}(?:(?:(?P<d>{day}){_S0}(?:من{_S})?)?(?:(?P<shahr>شهر){_S})?"
         rf"(?P<hm>{_alt(lex.hijri_months)}){_RB}"
-        rf"(?:{_S0}(?:{_YEAR_WORD}{_S0})?(?P<hy>{_HIJRI_YEAR}))?(?:{_S0}(?P<era>{_ERA}))?"
+        rf"(?:{_S0}{this_year}?(?P<hy>{_HIJRI_YEAR}))?(?:{_S0}(?P<era>{_ERA}))?"
         rf"|(?:{_YEAR_WORD}{_S0})?(?P<hy2>{_HIJRI_YEAR}){_S0}{_ERA})"
     )
 
@@ -193,14 +198,15 @@ _NOT_TRIGGERS = frozenset(
 def _triggers(lex: TimeLexicon) -> Mapping[str, frozenset[str]]:
     """Which patterns each word can be part of; a pattern only runs near its words."""
     plurals = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اعوام", "سنين", "عقود", "ساعات")
-    plural_periods = [*plurals, "يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "ساعتين"]
+    duals = ("يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "ساعتين")
+    plural_periods = ["ال" + word for word in (*plurals, *duals)]
     sources: dict[str, Iterable[str]] = {
         "date": lex.months,
         "day_word": lex.day_words,
         "weekday": lex.weekdays,
         "period": lex.periods,
         "count": [*lex.units, *plurals],
-        "plural_period": plural_periods,
+        "plural_period": [*plural_periods, *lex.units],
         "clock": ["ساعه", "الساعه"],
         "hijri": [*lex.hijri_months, "ه", "هجري", "هجريه", "للهجره"],
         "fixed": [*lex.refs, *lex.sets],
@@ -215,9 +221,9 @@ def _triggers(lex: TimeLexicon) -> Mapping[str, frozenset[str]]:
             for word in words:
                 for form in _written_forms(word):
                     table.setdefault(form, set()).add(name)
-    digits = frozenset({"year", "numeric", "date", "hijri", "season"})
-    for year in (*range(1300, 1500), *range(1900, 2100)):
-        table.setdefault(str(year), set()).update(digits)
+    for year in range(1000, 2100):
+        names = {"year", "numeric", "date", "season"} | ({"hijri"} if year < 1500 else set())
+        table.setdefault(str(year), set()).update(names)
     return MappingProxyType({word: frozenset(names) for word, names in table.items()})
 
 
@@ -252,7 +258,7 @@ def _trie(words: Iterable[str]) -> str:
 
 def _trigger_words(triggers: Mapping[str, frozenset[str]]) -> re.Pattern[str]:
     letters = [word for word in triggers if not word[0].isdigit()]
-    years = r"(?<!\d)(?:1[34]|19|20)\d\d(?!\d)"
+    years = r"(?<!\d)(?:1\d|20)\d\d(?!\d)"
     return re.compile(rf"{years}|(?<![^\W\d_]){_trie(letters)}(?![^\W\d_])")
 
 

@@ -13,6 +13,7 @@ from hijridate import Gregorian, Hijri
 
 __all__ = [
     "FUTURE_WINDOW_DAYS",
+    "WEEKDAY_AHEAD_DAYS",
     "day_iso",
     "hijri_month_range",
     "hijri_to_date",
@@ -32,6 +33,9 @@ __all__ = [
 # occurrence on or before it: news names past dates with الماضي and a year far more often,
 # so a bare date is usually recent or just ahead. Calibrated on tests/data/times.
 FUTURE_WINDOW_DAYS = 45
+# A bare weekday one or two days after the anchor's weekday is the coming one: a report
+# of an event six days back says "الخميس الماضي". Calibrated on tests/data/times.
+WEEKDAY_AHEAD_DAYS = 2
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -75,8 +79,9 @@ def resolve_month(anchor: dt.date, month: int, direction: int | None) -> tuple[i
     -1: strictly before the anchor's month; 1: strictly after; 0: the anchor's year;
     None: the anchor's year unless that puts it more than two months ahead, then the year before.
     """
-    if direction == -1:
-        return (anchor.year if month < anchor.month else anchor.year - 1), month
+    if direction is not None and direction < 0:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        return year + direction + 1, month
     if direction == 1:
         return (anchor.year if month > anchor.month else anchor.year + 1), month
     if direction is None and month > anchor.month + 2:
@@ -106,8 +111,8 @@ def resolve_day_month(
         ),
         None,
     )
-    if direction == -1:
-        return before
+    if direction is not None and direction < 0:
+        return before and _years_back(before, -direction - 1)
     if direction == 1:
         return after
     if safe_date(anchor.year, month, day) == anchor:
@@ -117,21 +122,27 @@ def resolve_day_month(
     return before
 
 
+def _years_back(date: dt.date, years: int) -> dt.date | None:
+    return safe_date(date.year - years, date.month, date.day)
+
+
 def resolve_weekday(anchor: dt.date, weekday: int, direction: int | None, future: bool) -> dt.date:
     """The date of a weekday (ISO 1-7) named in a text published on ``anchor``.
 
-    -1 (الماضي): strictly before; 1 (المقبل): strictly after; 0 (هذا): in the anchor's week;
-    None: on or before the anchor in past-tense reporting, on or after it when ``future``.
+    -1 (الماضي): strictly before; -2 (قبل الماضي): a week before that; 1 (المقبل): strictly
+    after; 0 (هذا): in the anchor's week. None: the next one when ``future`` or when it is at
+    most ``WEEKDAY_AHEAD_DAYS`` ahead ("الجمعة" in a Thursday report), else the last one on
+    or before the anchor ("الثلاثاء" in a Wednesday report is yesterday).
     """
     back = (anchor.isoweekday() - weekday) % 7
     ahead = (weekday - anchor.isoweekday()) % 7
-    if direction == -1:
-        return anchor - dt.timedelta(days=back or 7)
+    if direction is not None and direction < 0:  # الماضي, قبل الماضي (a week earlier)
+        return anchor - dt.timedelta(days=(back or 7) + 7 * (-direction - 1))
     if direction == 1:
         return anchor + dt.timedelta(days=ahead or 7)
     if direction == 0:
         return anchor + dt.timedelta(days=weekday - anchor.isoweekday())
-    if future:
+    if future or 0 < ahead <= WEEKDAY_AHEAD_DAYS:
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=back)
 

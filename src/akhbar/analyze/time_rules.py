@@ -74,7 +74,11 @@ def _calendar_value(
 
 
 def _year_is_marked(m: re.Match[str], ctx: Context) -> bool:
-    if m["kw"] or m["between"] or m["mod"] or m["y2"]:
+    if m["kw"]:
+        return True
+    if int(m["y1"]) < 1900:  # a bare 1500 is more often a count than a year
+        return False
+    if m["between"] or m["mod"] or m["y2"]:
         return True
     if previous_word(ctx.key, m.start()) in ctx.lex.year_cues:
         return True
@@ -104,7 +108,7 @@ def hijri_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     if m["hy2"]:
         value = cal.hijri_year_range(int(m["hy2"]))
         return [Found(m.start(), m.end(), "DATE", value, "day")] if value else []
-    day, year = to_int(m["d"]), to_int(m["hy"])
+    day, year = _day_of(ctx, m["d"]), to_int(m["hy"])
     if not (day or year or m["shahr"]):
         return []
     month = ctx.lex.hijri_months[squash(m["hm"])]

@@ -145,6 +145,9 @@ def plural_period_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     """ "الأشهر الثلاثة الماضية" → P3M, "السنوات الأخيرة" → PXY, "العامين الماضيين" → P2Y."""
     if m["dual"]:
         unit, count = _PLURAL_UNITS[m["dual"]], 2
+    elif m["unit3"]:
+        unit = ctx.lex.units[m["unit3"]][0]
+        count = to_int(m["num3"], dict(ctx.lex.numbers)) or "X"
     else:
         unit = _PLURAL_UNITS[m["unit"]]
         count = to_int(m["num"], dict(ctx.lex.numbers)) or "X"

@@ -188,8 +188,15 @@ def _gap_ok(ctx: Context, start: int, end: int) -> bool:
 
 
 def _merge_clock(clock: Found, day: Found, start: int, end: int) -> Found:
+    """One TIME from a clock and its day; the day's part fixes the hour ("12.01 من فجر")."""
     assert day.value is not None and clock.value is not None
-    value = f"{day.value[:10]}{clock.value}"
+    hour, minute = int(clock.value[1:3]), clock.value[4:6]
+    part = day.value[11:]
+    if part in ("AF", "EV", "NI") and hour < 12 and not (part == "NI" and hour < 6):
+        hour += 12
+    elif part == "MO" and hour == 12:
+        hour = 0
+    value = f"{day.value[:10]}T{hour:02d}:{minute}"
     return replace(clock, start=start, end=end, value=value, relative=day.relative)
 
 

@@ -20,7 +20,9 @@ display text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 
 __all__ = ["KeyText", "key_with_offsets", "to_key"]
 
@@ -114,9 +116,26 @@ class _FoldTable(dict[int, str]):
 _TABLE = _FoldTable()
 
 
+@cache
+def _folding_pattern() -> re.Pattern[str]:
+    # Most characters of Arabic news fold to themselves; matching only those that do and
+    # folding each match is about twice as fast as str.translate over every character.
+    # Built once (about 60 ms) from the same per-character fold, so both paths agree.
+    changing = [
+        chr(code)
+        for code in range(0x10000)
+        if not 0xD800 <= code <= 0xDFFF and _fold_one(chr(code)) != chr(code)
+    ]
+    return re.compile("[" + "".join(map(re.escape, changing)) + "\U00010000-\U0010ffff]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _TABLE[ord(match.group())]
+
+
 def to_key(text: str) -> str:
     """Return the key form of ``text`` (fast path: no offsets)."""
-    return text.translate(_TABLE)
+    return _folding_pattern().sub(_fold_match, text)
 
 
 class KeyText:
