@@ -36,7 +36,7 @@ def _folder(tmp_path: Path) -> Path:
 def test_folder_bad_files_skipped_with_reason_others_read(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     result = ingest([str(folder)])
-    assert [skip.reason for skip in result.skipped] == [
+    assert [f"{skip.source}: {skip.reason}" for skip in result.skipped] == [
         f"{folder}/a_empty.txt: file is empty; pass a file that holds an article",
         f"{folder}/b_photo.txt: looks like binary data (PNG image), not text; "
         "pass a text, HTML or JSONL file",
@@ -64,10 +64,9 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.txt")
     result = ingest([missing, str(empty), str(good)])
     assert result.skipped == (
-        SkippedInput(missing, f"{missing}: no such file or directory; check the path"),
+        SkippedInput(missing, "no such file or directory; check the path"),
         SkippedInput(
-            str(empty),
-            f"{empty}: folder has no readable article; put .txt, .html or .jsonl files in it",
+            str(empty), "folder has no readable article; put .txt, .html or .jsonl files in it"
         ),
     )
     assert [article.id for article in result.articles] == ["004"]
@@ -80,9 +79,10 @@ def test_size_limit_refuses_then_reads_when_raised(tmp_path: Path) -> None:
         for _ in range(50 * 2**20 // len(paragraph) + 1):
             stream.write(paragraph)
     result = ingest([str(big), str(SEEDS / "004_c80ef43e0c326550.txt")])
-    assert result.skipped[0].reason == (
-        f"{big}: file is 50.0 MiB, over the 20 MiB limit (IngestConfig.max_bytes); "
-        "split it or raise the limit, e.g. IngestConfig(max_bytes=100 * 2**20)"
+    assert result.skipped[0] == SkippedInput(
+        str(big),
+        "file is 50.0 MiB, over the 20 MiB limit; split it or raise the limit "
+        "(akhbar --max-bytes 104857600, or IngestConfig(max_bytes=100 * 2**20))",
     )
     assert [article.id for article in result.articles] == ["004_c80ef43e0c326550"]
     docs = list(iter_documents([str(big)], config=IngestConfig(max_bytes=60 * 2**20)))
@@ -116,7 +116,7 @@ def test_jsonl_broken_and_missing_text_lines(tmp_path: Path, suffix: str) -> Non
     data = ("\n".join(_jsonl_lines()) + "\n").encode("utf-8")
     path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
     result = ingest([str(path)])
-    assert [skip.reason for skip in result.skipped] == [
+    assert [f"{skip.source}: {skip.reason}" for skip in result.skipped] == [
         f"{path}:2: line is not valid JSON (Unterminated string starting at, column 25); "
         "fix or drop it",
         f'{path}:3: missing "text" (or "html"); every line needs the article body',

@@ -9,34 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from akhbar.analyze import analyze_article
 from akhbar.corpus import GroupingConfig, group_stories
-from akhbar.errors import InputError
-from akhbar.ingest import (
-    IngestConfig,
-    build_article,
-    iter_documents,
-    learn_repeated_lines,
-    strip_repeated_lines,
-)
-from akhbar.model import (
-    Article,
-    ArticleAnalysis,
-    Assignment,
-    IngestResult,
-    RawDocument,
-    Report,
-    SkippedInput,
-)
+from akhbar.ingest import IngestConfig, ingest
+from akhbar.model import Article, ArticleAnalysis, Assignment, IngestResult, Report
 from akhbar.story import build_story
 
 __all__ = ["PipelineConfig", "analyze_articles", "analyze_inputs", "read_articles"]
-
-logger = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
 
@@ -49,41 +31,6 @@ class PipelineConfig:
     default_published: dt.date | None = None
 
 
-def _articles_and_skips(
-    paths: Sequence[str], config: PipelineConfig, progress: Progress | None
-) -> Iterator[Article | SkippedInput]:
-    seen: dict[str, str] = {}
-    for count, item in enumerate(iter_documents(paths, config=config.ingest), start=1):
-        if progress is not None:
-            progress(count)
-        if isinstance(item, SkippedInput):
-            yield item
-            continue
-        try:
-            article = _build(item, config)
-        except InputError as error:
-            yield SkippedInput(source=error.source, reason=error.problem)
-            continue
-        if article.id in seen:
-            yield SkippedInput(
-                source=article.source,
-                reason=f"duplicate article id {article.id!r} (first read from {seen[article.id]}); "
-                "give each article a unique id",
-            )
-            continue
-        seen[article.id] = article.source
-        yield article
-
-
-def _build(document: RawDocument, config: PipelineConfig) -> Article:
-    article = build_article(document)
-    if article.published is None and config.default_published is not None:
-        article = dataclasses.replace(
-            article, published=config.default_published, published_source="input"
-        )
-    return article
-
-
 def read_articles(
     paths: Sequence[str],
     *,
@@ -91,16 +38,16 @@ def read_articles(
     progress: Progress | None = None,
 ) -> IngestResult:
     """Read and clean every input; failures become :class:`SkippedInput`, never exceptions."""
-    articles: list[Article] = []
-    skipped: list[SkippedInput] = []
-    for item in _articles_and_skips(paths, config, progress):
-        (skipped if isinstance(item, SkippedInput) else articles).append(item)
-    if config.ingest.learn_repeated and articles:
-        repeated = learn_repeated_lines(articles, config=config.ingest)
-        articles = [strip_repeated_lines(article, repeated) for article in articles]
-    for skip in skipped:
-        logger.warning("skipped %s: %s", skip.source, skip.reason)
-    return IngestResult(articles=tuple(articles), skipped=tuple(skipped))
+    result = ingest(paths, config=config.ingest, progress=progress)
+    if config.default_published is None:
+        return result
+    articles = tuple(
+        dataclasses.replace(article, published=config.default_published, published_source="input")
+        if article.published is None
+        else article
+        for article in result.articles
+    )
+    return dataclasses.replace(result, articles=articles)
 
 
 def analyze_inputs(

@@ -45,6 +45,7 @@ class TimePatterns:
     numeric: re.Pattern[str]
     season: re.Pattern[str]
     every_weekday: re.Pattern[str]
+    quarter: re.Pattern[str]
     triggers: Mapping[str, frozenset[str]]  # written word -> names of patterns it may be in
     trigger_words: re.Pattern[str]  # finds the words of ``triggers`` in one pass
 
@@ -115,7 +116,7 @@ def _count(lex: TimeLexicon) -> str:
         rf"(?P<num>{number}){_S}(?P<unit>{units})"
         rf"|(?P<few>عده|بضعه|بضع){_S}(?P<unit2>{units})"
         rf"|(?P<dual>{duals})"
-        rf"|(?P<bare>{plurals})){_RB}"
+        rf"|(?P<bare>{plurals})(?:{_S}(?P<few_after>قليله|عديده|طويله))?){_RB}"
     )
 
 
@@ -136,11 +137,16 @@ def _plural_period(lex: TimeLexicon) -> str:
 def _clock(lex: TimeLexicon) -> str:
     ampm = r"(?:صباحا|مساء|مساءا|ظهرا|فجرا|ليلا|عصرا|بعد الظهر)"
     gmt = r"(?:بتوقيت غرينتش|بتوقيت جرينتش|بتوقيت غرينيتش|غرينتش|تغ|ت غ|جي ام تي)"
+    bare_clock = (
+        rf"(?P<h2>(?<![\d.,:/])\d{{1,2}}){_S0}[:.,]{_S0}(?P<mi2>\d{{2}})(?![\d.,:/])"
+        rf"(?={_S}(?:{ampm}|{gmt}))"
+    )
     return (
-        rf"{_LB}(?:ال)?ساعه{_S}(?:(?P<h>(?<!\d)\d{{1,2}})(?:{_S0}[:.,]{_S0}(?P<mi>\d{{2}}))?(?!\d)"
+        rf"(?:{bare_clock}|{_LB}(?:ال)?ساعه{_S}"
+        rf"(?:(?P<h>(?<!\d)\d{{1,2}})(?:{_S0}[:.,]{_S0}(?P<mi>\d{{2}}))?(?!\d)"
         rf"|(?P<hhmm>(?<!\d)\d{{4}}(?!\d))"
         rf"|(?P<hw>{_alt(lex.clock_hours)})(?:{_S}(?P<frac>والنصف|والربع|الا ربعا|الا ربع))?)"
-        rf"(?:{_S}(?:(?:من|في){_S})?(?P<ampm>{ampm}))?"
+        rf")(?:{_S}(?:(?:من|في){_S})?(?P<ampm>{ampm}))?"
         rf"(?:{_S0}\(?{_S0}(?P<gmt>{gmt}))?{_RB}"
     )
 
@@ -207,12 +213,13 @@ def _triggers(lex: TimeLexicon) -> Mapping[str, frozenset[str]]:
         "period": lex.periods,
         "count": [*lex.units, *plurals],
         "plural_period": [*plural_periods, *lex.units],
-        "clock": ["ساعه", "الساعه"],
+        "clock": ["ساعه", "الساعه", "صباحا", "مساء", "مساءا", "غرينتش", "جرينتش", "غرينيتش", "تغ"],
         "hijri": [*lex.hijri_months, "ه", "هجري", "هجريه", "للهجره"],
         "fixed": [*lex.refs, *lex.sets],
         "decade": [*lex.decades, *("ال" + word for word in lex.decades)],
         "season": lex.seasons,
         "every_weekday": ["كل"],
+        "quarter": ["الربع"],
     }
     table: dict[str, set[str]] = {}
     for name, phrases in sources.items():
@@ -262,6 +269,15 @@ def _trigger_words(triggers: Mapping[str, frozenset[str]]) -> re.Pattern[str]:
     return re.compile(rf"{years}|(?<![^\W\d_]){_trie(letters)}(?![^\W\d_])")
 
 
+def _quarter(lex: TimeLexicon) -> str:
+    which = r"(?P<q>الاول|الثاني|الثالث|الرابع|الاخير)"
+    year = rf"(?P<this>هذا{_S})?(?:العام|السنه)(?:{_S}(?P<dir>{_alt(lex.directions)}))?"
+    return (
+        rf"{_LB}الربع{_S}{which}{_S}(?:من{_S})?"
+        rf"(?:{year}|(?:{_YEAR_WORD}{_S0})?(?P<y>{_ANY_YEAR})){_RB}"
+    )
+
+
 @cache
 def time_patterns() -> TimePatterns:
     """The compiled patterns (built on first use, then shared)."""
@@ -282,6 +298,7 @@ def time_patterns() -> TimePatterns:
         numeric=re.compile(_numeric()),
         season=re.compile(_season(lex)),
         every_weekday=re.compile(_every_weekday(lex)),
+        quarter=re.compile(_quarter(lex)),
         triggers=triggers,
         trigger_words=_trigger_words(triggers),
     )

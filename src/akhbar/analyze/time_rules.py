@@ -12,11 +12,20 @@ import re
 from akhbar.analyze import time_resolve as cal
 from akhbar.analyze.time_found import Context, Found, previous_word, squash, to_int
 
-__all__ = ["date_rule", "decade_rule", "hijri_rule", "numeric_rule", "season_rule", "year_rule"]
+__all__ = [
+    "date_rule",
+    "decade_rule",
+    "hijri_rule",
+    "numeric_rule",
+    "quarter_rule",
+    "season_rule",
+    "year_rule",
+]
 
 _MONTH_GROUPS = ("mb", "m1", "m2", "m3", "m4")
 _YEAR_FOLLOWERS = frozenset(".,،;:)!?؟\"'\n-")
 _SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+_QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
 
 
 def _direction(ctx: Context, word: str | None) -> int | None:
@@ -169,3 +178,17 @@ def _season_year(anchor: dt.date, code: str, direction: int) -> int:
     while (year * 4 + target - now) * direction <= 0:
         year += direction
     return year
+
+
+def quarter_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """"الربع الأول من هذا العام" → "2018-Q1" (TimeML quarter), "الربع الثالث من 2017"."""
+    quarter = _QUARTERS[m["q"]]
+    if m["y"]:
+        return [Found(m.start(), m.end(), "DATE", f"{m['y']}-Q{quarter}", "quarter")]
+    if ctx.anchor is None:
+        return [Found(m.start(), m.end(), "DATE", None, "quarter", True)]
+    shift = ctx.lex.directions[m["dir"]] if m["dir"] else 0
+    if not (m["this"] or m["dir"]):
+        return []
+    value = f"{ctx.anchor.year + shift}-Q{quarter}"
+    return [Found(m.start(), m.end(), "DATE", value, "quarter", True)]

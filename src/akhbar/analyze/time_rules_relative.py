@@ -108,10 +108,10 @@ def count_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     unit, count = _unit_and_count(m, ctx)
     if unit is None:
         return []
-    if m["bare"] and prep not in ("قبل", "منذ"):
+    if m["bare"] and prep not in ("قبل", "منذ") and not m["few_after"]:
         return []
     if prep == "قبل" and next_word(ctx.key, m.end()) not in ("من", "علي"):
-        if m["bare"]:
+        if m["bare"] and not m["few_after"]:
             return [Found(m.start(), m.end(), "DATE", "PAST_REF", "ref", True)]
         if isinstance(count, int) and unit in ("D", "W", "M", "Y"):
             shifted = cal.shift(ctx.anchor, unit, -count) if ctx.anchor else None
@@ -164,6 +164,8 @@ def clock_rule(m: re.Match[str], ctx: Context) -> list[Found]:
         minute = {"والنصف": 30, "والربع": 15}.get(frac, 0)
         if frac.startswith("الا"):
             hour, minute = hour - 1, 45
+    elif m["h2"]:
+        hour, minute = int(m["h2"]), int(m["mi2"])
     else:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
     ampm = squash(m["ampm"]) if m["ampm"] else None

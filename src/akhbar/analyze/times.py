@@ -38,6 +38,7 @@ from akhbar.analyze.time_rules import (
     decade_rule,
     hijri_rule,
     numeric_rule,
+    quarter_rule,
     season_rule,
     year_rule,
 )
@@ -67,6 +68,7 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("weekday", weekday_rule),
     ("period", period_rule),
     ("plural_period", plural_period_rule),
+    ("quarter", quarter_rule),
     ("season", season_rule),
     ("decade", decade_rule),
     ("year", year_rule),

@@ -37,14 +37,14 @@ def read_jsonl_lines(
         where = f"{source}:{number}"
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             _skip_rest_of_line(stream)
-            yield SkippedInput(where, _too_long(where, max_bytes))
+            yield SkippedInput(where, _too_long(max_bytes))
             continue
         if not raw.strip():
             continue
         try:
             yield document_from_line(raw, where, kind)
         except InputError as error:
-            yield SkippedInput(where, str(error))
+            yield SkippedInput(where, error.problem)
 
 
 def document_from_line(raw: bytes, where: str, kind: InputKind) -> RawDocument:
@@ -104,8 +104,8 @@ def _skip_rest_of_line(stream: IO[bytes]) -> None:
             return
 
 
-def _too_long(where: str, max_bytes: int) -> str:
+def _too_long(max_bytes: int) -> str:
     return (
-        f"{where}: line is over the {max_bytes:,}-byte limit; raise IngestConfig.max_bytes "
+        f"line is over the {max_bytes:,}-byte limit; raise --max-bytes (IngestConfig.max_bytes) "
         "to read it"
     )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from akhbar.errors import AkhbarError
+from akhbar.errors import InputError
 from akhbar.ingest.article import build_article
 from akhbar.ingest.config import DEFAULT_CONFIG, IngestConfig
 from akhbar.ingest.repeated import learn_repeated_lines, strip_repeated_lines
@@ -17,26 +17,50 @@ __all__ = ["ingest"]
 logger = logging.getLogger(__name__)
 
 
-def ingest(paths: Sequence[str], *, config: IngestConfig = DEFAULT_CONFIG) -> IngestResult:
+def ingest(
+    paths: Sequence[str],
+    *,
+    config: IngestConfig = DEFAULT_CONFIG,
+    progress: Callable[[int], None] | None = None,
+) -> IngestResult:
     """Read ``paths`` (files, folders, ``-``) into articles; failures are collected, not raised.
 
-    One bad input (an empty file, a broken JSONL line) becomes a :class:`SkippedInput` with
-    the reason and the others are read. With ``config.learn_repeated`` each outlet's
-    recurring header/footer lines are then moved to boilerplate.
+    One bad input (an empty file, a broken JSONL line, an id already read) becomes a
+    :class:`SkippedInput` with the reason and the others are read. With
+    ``config.learn_repeated`` each outlet's recurring header/footer lines are then moved to
+    boilerplate. ``progress`` is called with the number of inputs read so far.
     """
     articles: list[Article] = []
     skipped: list[SkippedInput] = []
-    for item in iter_documents(paths, config=config):
+    first_source: dict[str, str] = {}
+    for count, item in enumerate(iter_documents(paths, config=config), start=1):
+        if progress is not None:
+            progress(count)
         if isinstance(item, SkippedInput):
-            logger.warning("skipped %s", item.reason)
             skipped.append(item)
             continue
         try:
-            articles.append(build_article(item))
-        except AkhbarError as error:
-            logger.warning("skipped %s", error)
-            skipped.append(SkippedInput(item.source, str(error)))
+            article = build_article(item)
+        except InputError as error:
+            skipped.append(SkippedInput(error.source, error.problem))
+            continue
+        if article.id in first_source:
+            skipped.append(_duplicate_id(article, first_source[article.id]))
+            continue
+        first_source[article.id] = article.source
+        articles.append(article)
+    for item in skipped:
+        logger.warning("skipped %s: %s", item.source, item.reason)
     if config.learn_repeated:
         repeated = learn_repeated_lines(articles, config=config)
         articles = [strip_repeated_lines(article, repeated, config=config) for article in articles]
     return IngestResult(articles=tuple(articles), skipped=tuple(skipped))
+
+
+def _duplicate_id(article: Article, first: str) -> SkippedInput:
+    # Two articles under one id would make every later reference ambiguous.
+    return SkippedInput(
+        article.source,
+        f"duplicate article id {article.id!r} (first read from {first}); "
+        "give each article a unique id",
+    )

@@ -57,7 +57,7 @@ def iter_documents(
         elif os.path.exists(path):
             items = _read_file(path, config, explicit=True)
         else:
-            items = iter([SkippedInput(path, f"{path}: no such file or directory; check the path")])
+            items = iter([SkippedInput(path, "no such file or directory; check the path")])
         for item in items:
             yield _unique_id(item, stems)
 
@@ -84,7 +84,7 @@ def _read_folder(folder: str, config: IngestConfig) -> Iterator[Item]:
     if not read_any:
         yield SkippedInput(
             folder,
-            f"{folder}: folder has no readable article; put .txt, .html or .jsonl files in it",
+            "folder has no readable article; put .txt, .html or .jsonl files in it",
         )
 
 
@@ -104,10 +104,10 @@ def _read_file(path: str, config: IngestConfig, *, explicit: bool) -> Iterator[I
             return
         text = decode_bytes(_read_bounded(path, config.max_bytes), path)
     except InputError as error:
-        yield SkippedInput(path, str(error))
+        yield SkippedInput(path, error.problem)
         return
     except OSError as error:
-        yield SkippedInput(path, f"{path}: cannot be read ({error.strerror or error}); check it")
+        yield SkippedInput(path, f"cannot be read ({error.strerror or error}); check it")
         return
     stem = _stem(os.path.basename(path))
     if name.endswith(HTML_SUFFIXES) or (not name.endswith(TEXT_SUFFIXES) and looks_like_html(text)):
@@ -133,8 +133,8 @@ def _read_bounded(path: str, max_bytes: int) -> bytes:
 def _too_big(size: int | None, max_bytes: int) -> str:
     what = f"is {size / 2**20:.1f} MiB" if size is not None else "is larger than the limit"
     return (
-        f"file {what}, over the {max_bytes / 2**20:g} MiB limit (IngestConfig.max_bytes); "
-        "split it or raise the limit, e.g. IngestConfig(max_bytes=100 * 2**20)"
+        f"file {what}, over the {max_bytes / 2**20:g} MiB limit; split it or raise the limit "
+        "(akhbar --max-bytes 104857600, or IngestConfig(max_bytes=100 * 2**20))"
     )
 
 
@@ -144,7 +144,7 @@ def _read_jsonl_file(path: str, config: IngestConfig) -> Iterator[Item]:
         with opener(path, "rb") as stream:
             yield from read_jsonl_lines(stream, path, max_bytes=config.max_bytes)
     except (OSError, EOFError) as error:  # a truncated or non-gzip .gz raises mid-stream
-        yield SkippedInput(path, f"{path}: cannot be read as JSONL ({error}); check the file")
+        yield SkippedInput(path, f"cannot be read as JSONL ({error}); check the file")
 
 
 def _read_stdin(stream: IO[bytes], config: IngestConfig) -> Iterator[Item]:
@@ -153,7 +153,7 @@ def _read_stdin(stream: IO[bytes], config: IngestConfig) -> Iterator[Item]:
     while not head.strip():
         line = stream.readline(config.max_bytes + 1)
         if not line:
-            yield SkippedInput("-", "-: standard input is empty; pipe an article or JSONL into it")
+            yield SkippedInput("-", "standard input is empty; pipe an article or JSONL into it")
             return
         head += line
         number += 1
@@ -161,17 +161,17 @@ def _read_stdin(stream: IO[bytes], config: IngestConfig) -> Iterator[Item]:
         try:
             yield document_from_line(line, f"-:{number}", "jsonl")
         except InputError as error:
-            yield SkippedInput(f"-:{number}", str(error))
+            yield SkippedInput(f"-:{number}", error.problem)
         yield from read_jsonl_lines(stream, "-", max_bytes=config.max_bytes, first=number + 1)
         return
     rest = stream.read(max(config.max_bytes - len(head), 0) + 1)
     if len(head) + len(rest) > config.max_bytes:
-        yield SkippedInput("-", "-: " + _too_big(None, config.max_bytes))
+        yield SkippedInput("-", _too_big(None, config.max_bytes))
         return
     try:
         text = decode_bytes(head + rest, "-")
     except InputError as error:
-        yield SkippedInput("-", str(error))
+        yield SkippedInput("-", error.problem)
         return
     if looks_like_html(text):
         yield RawDocument(source="-", kind="stdin", html=text)

@@ -1,0 +1,1 @@
+"""Evaluation scripts: score an analyzer against hand-annotated data (``python -m akhbar.eval.X``)."""
