@@ -127,7 +127,11 @@ def _write(text: str, output: Path | None) -> None:
 def analyze(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files, folders, JSONL files, or - for stdin.", show_default=False),
+        typer.Argument(
+            help="Files, folders, JSONL files, or - for stdin.",
+            show_default=False,
+            metavar="PATH",
+        ),
     ],
     output: Annotated[
         list[Path] | None,
@@ -170,7 +174,9 @@ def _parse_pub(value: str | None) -> dt.date | None:
     "  echo 'بحث الرئيس الروسي، اليوم الأربعاء، ...' | akhbar extract --pub 2025-02-12 -"
 )
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, JSONL, or - for stdin.", metavar="PATH")
+    ],
     pub: Annotated[
         str | None,
         typer.Option(
