@@ -30,8 +30,8 @@ DEFAULT_DATA = (
 def _run_akhbar(data: Path, limit: int | None) -> dict[str, float]:
     from akhbar.arabic.normalize import to_key
     from akhbar.arabic.sentences import split_sentences
-    from akhbar.ingest import IngestConfig, build_article, iter_documents
     from akhbar.errors import InputError
+    from akhbar.ingest import IngestConfig, build_article, iter_documents
     from akhbar.model import SkippedInput
 
     config = IngestConfig(max_bytes=1 << 30)

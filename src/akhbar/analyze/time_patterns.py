@@ -22,8 +22,12 @@ _S0 = r"[ \t]*"
 _RB = r"(?!\w)"
 # A word starts after a non-letter, or after a one- or two-letter clitic (و، ف، ب، ل، وب).
 _LB = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"
+# Day words take only و/ف: "لامس" (touched) is not ل + أمس; "بالأمس" is its own entry.
+_LB_DAY = r"(?:(?<!\w)|(?<=(?<!\w)[وف])|(?<=(?<!\w)[وف]ب))"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _HIJRI_YEAR = r"(?<!\d)1[34]\d\d(?!\d)"
+_SIDES = ("الماضيه", "الاخيره", "المقبله", "القادمه", "المنصرمه", "الفايته")
+_SIDES_DUAL = ("الماضيين", "الاخيرين", "المقبلين", "القادمين", "المنصرمين", "الفايتين")
 _ERA = r"(?:ه|هجري|هجريه|للهجره)(?!\w)"
 _YEAR_WORD = r"(?:عام|العام|سنه|السنه|لعام|للعام|لسنه)"
 _ANY_YEAR = r"(?<!\d)(?:1\d|20)\d\d(?!\d)"  # after a month name or عام, 1000-2099
@@ -59,7 +63,10 @@ def _alt(words: Iterable[str]) -> str:
 def _date(lex: TimeLexicon) -> str:
     month = _alt(lex.months)
     day = rf"(?:(?<![\d.,:/])\d{{1,2}}(?!\d)|{_alt(lex.ordinals)})"
-    pair = rf"(?:{_S0}[/\\-]{_S0}(?P<m2>{month})|{_S0}\({_S0}(?P<m3>{month}){_S0}\)|{_S}(?P<m4>{month}))"
+    pair = (
+        rf"(?:{_S0}[/\\-]{_S0}(?P<m2>{month})"
+        rf"|{_S0}\({_S0}(?P<m3>{month}){_S0}\)|{_S}(?P<m4>{month}))"
+    )
     return (
         rf"{_LB}(?:(?P<wd>{_alt(lex.weekdays)}){_S0}[،,]?{_S0})?"
         rf"(?:(?P<mod>{_alt(lex.mods)}){_S})?"
@@ -84,7 +91,7 @@ def _year(lex: TimeLexicon) -> str:
 
 def _day_word(lex: TimeLexicon) -> str:
     return (
-        rf"{_LB}(?:(?P<part>{_alt(lex.day_parts)}){_S}(?:يوم{_S})?)?"
+        rf"{_LB_DAY}(?:(?P<part>{_alt(lex.day_parts)}){_S}(?:يوم{_S})?)?"
         rf"(?P<dw>{_alt(lex.day_words)}){_RB}"
         rf"(?:{_S0}[،,]?{_S0}(?P<wd>{_alt(lex.weekdays)}){_RB})?"
     )
@@ -124,8 +131,8 @@ def _plural_period(lex: TimeLexicon) -> str:
     plural = "(?P<unit>الايام|الاسابيع|الاشهر|الشهور|السنوات|الاعوام|السنين|الساعات|العقود)"
     dual = "(?P<dual>اليومين|الاسبوعين|الشهرين|العامين|السنتين|الساعتين)"
     number = rf"(?:\d+|{_alt(lex.numbers)})"
-    side = r"(?:الماضيه|الاخيره|المقبله|القادمه|المنصرمه|الفايته)"
-    side_dual = r"(?:الماضيين|الاخيرين|المقبلين|القادمين|المنصرمين|الفايتين)"
+    side = _alt(_SIDES)
+    side_dual = _alt(_SIDES_DUAL)
     units = _alt(w for w, (_, n) in lex.units.items() if n is None)
     counted = rf"ال{_S0}(?P<num3>{number}){_S}(?P<unit3>{units}){_S}(?P<side3>{side})"
     return (
@@ -204,15 +211,14 @@ _NOT_TRIGGERS = frozenset(
 def _triggers(lex: TimeLexicon) -> Mapping[str, frozenset[str]]:
     """Which patterns each word can be part of; a pattern only runs near its words."""
     plurals = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اعوام", "سنين", "عقود", "ساعات")
-    duals = ("يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "ساعتين")
-    plural_periods = ["ال" + word for word in (*plurals, *duals)]
     sources: dict[str, Iterable[str]] = {
         "date": lex.months,
         "day_word": lex.day_words,
         "weekday": lex.weekdays,
         "period": lex.periods,
         "count": [*lex.units, *plurals],
-        "plural_period": [*plural_periods, *lex.units],
+        # the tail every plural period ends with ("الأيام الماضية", "العامين الأخيرين")
+        "plural_period": [*_SIDES, *_SIDES_DUAL],
         "clock": ["ساعه", "الساعه", "صباحا", "مساء", "مساءا", "غرينتش", "جرينتش", "غرينيتش", "تغ"],
         "hijri": [*lex.hijri_months, "ه", "هجري", "هجريه", "للهجره"],
         "fixed": [*lex.refs, *lex.sets],
@@ -228,8 +234,10 @@ def _triggers(lex: TimeLexicon) -> Mapping[str, frozenset[str]]:
             for word in words:
                 for form in _written_forms(word):
                     table.setdefault(form, set()).add(name)
+    # Numbers that may be years; one before 1900 counts only after عام or a month name.
     for year in range(1000, 2100):
-        names = {"year", "numeric", "date", "season"} | ({"hijri"} if year < 1500 else set())
+        names = {"year", "numeric", "season"} if year >= 1900 else {"year"}
+        names |= {"hijri"} if 1300 <= year < 1500 else set()
         table.setdefault(str(year), set()).update(names)
     return MappingProxyType({word: frozenset(names) for word, names in table.items()})
 

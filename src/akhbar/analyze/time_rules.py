@@ -44,9 +44,9 @@ def date_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     month = lex.months[squash(m["m1"])]
     day, year = _day_of(ctx, m["d1"]), to_int(m["y"])
     direction = _direction(ctx, m["dir"])
-    if not (day or year or m["shahr"] or direction is not None or len(names) > 1):
-        if names[0] in lex.ambiguous_months:
-            return []
+    anchored = day or year or m["shahr"] or direction is not None or len(names) > 1
+    if not anchored and names[0] in lex.ambiguous_months:
+        return []
     if m["d1"] and day is None:
         return []
     relative = year is None
@@ -181,7 +181,7 @@ def _season_year(anchor: dt.date, code: str, direction: int) -> int:
 
 
 def quarter_rule(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"الربع الأول من هذا العام" → "2018-Q1" (TimeML quarter), "الربع الثالث من 2017"."""
+    """ "الربع الأول من هذا العام" → "2018-Q1" (TimeML quarter), "الربع الثالث من 2017"."""
     quarter = _QUARTERS[m["q"]]
     if m["y"]:
         return [Found(m.start(), m.end(), "DATE", f"{m['y']}-Q{quarter}", "quarter")]

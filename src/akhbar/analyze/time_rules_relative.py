@@ -34,6 +34,7 @@ _UNIT_PRECISION = {
     "D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century",
     "H": "hour", "MIN": "minute",
 }  # fmt: skip
+_BOTH_CUES = frozenset({"كلا", "بين", "هذين"})
 _AMPM_SHIFT = {"مساء": 12, "مساءا": 12, "ظهرا": 12, "عصرا": 12, "بعد الظهر": 12, "ليلا": 12}
 
 
@@ -74,9 +75,9 @@ def weekday_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     """ "يوم الثلاثاء" (the last Tuesday on or before the anchor), "الأحد المقبل"."""
     lex = ctx.lex
     part = lex.day_parts[m["part"]] if m["part"] else None
-    if m["wd"] == "الاثنين" and not (m["yawm"] or m["part"] or m["dir"]):
-        if previous_word(ctx.key, m.start()) in ("كلا", "بين", "هذين"):
-            return []  # الاثنين "the two"
+    bare = not (m["yawm"] or m["part"] or m["dir"])
+    if m["wd"] == "الاثنين" and bare and previous_word(ctx.key, m.start()) in _BOTH_CUES:
+        return []  # الاثنين "the two"
     if ctx.anchor is None:
         return [Found(m.start(), m.end(), "DATE", None, "daypart" if part else "day", True)]
     direction = lex.directions[m["dir"]] if m["dir"] else None

@@ -69,7 +69,7 @@ def _irregular() -> re.Pattern[str]:
         re.escape(chr(low)) + ("-" + re.escape(chr(high)) if high > low else "")
         for low, high in ranges
     )
-    return re.compile(f"[{body}\U00010000-\U0010FFFF]")
+    return re.compile(f"[{body}\U00010000-\U0010ffff]")
 
 
 class KeyOffsets:

@@ -32,7 +32,6 @@ from dataclasses import dataclass, replace
 from akhbar.analyze.time_found import Context, Found, previous_word
 from akhbar.analyze.time_lexicon import time_lexicon
 from akhbar.analyze.time_patterns import TimePatterns, time_patterns
-from akhbar.analyze.time_scan import KeyOffsets, regions
 from akhbar.analyze.time_rules import (
     date_rule,
     decade_rule,
@@ -52,6 +51,7 @@ from akhbar.analyze.time_rules_relative import (
     plural_period_rule,
     weekday_rule,
 )
+from akhbar.analyze.time_scan import KeyOffsets, regions
 from akhbar.model import Span
 
 __all__ = ["TimeExpression", "find_times"]

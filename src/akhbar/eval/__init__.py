@@ -1,1 +1,4 @@
-"""Evaluation scripts: score an analyzer against hand-annotated data (``python -m akhbar.eval.X``)."""
+"""Evaluation scripts: score an analyzer against hand-annotated data.
+
+Run one as ``python -m akhbar.eval.NAME``.
+"""
