@@ -66,10 +66,35 @@ def test_seed_report_names_outlets_the_texts_name(seed_report: dict) -> None:
     assert outlets["004_c80ef43e0c326550"] == (None, "unknown")
 
 
-def test_seed_report_dates_only_what_the_text_states(seed_report: dict) -> None:
+def test_seed_report_dates_only_what_the_texts_settle(seed_report: dict) -> None:
     published = {a["id"]: (a["published"], a["published_source"]) for a in seed_report["articles"]}
-    assert published["002_408b543a26764ddd"] == ("2025-03-20", "text")
-    assert published["004_c80ef43e0c326550"] == (None, "unknown")
+    assert published == {
+        "000_a07f516d440c7618": (None, "unknown"),
+        "001_a72c5b70b15c2776": (None, "unknown"),
+        "002_408b543a26764ddd": ("2025-03-20", "text"),
+        "003_7e57f8d70e9d2bf3": (None, "unknown"),
+        "004_c80ef43e0c326550": ("2025-02-12", "inferred"),
+    }
+
+
+def test_seed_report_has_the_timeline_and_main_events(seed_report: dict) -> None:
+    events = {e["id"]: e for e in seed_report["stories"][0]["events"]}
+    dated = [(e["date"], e["type"]) for e in events.values() if e["date"]]
+    assert dated == [
+        ("2015", "intervention"),
+        ("2024-12-08", "fall"),
+        ("2025-01-29", "visit"),
+        ("2025-02-12", "call"),
+        ("2025-03-20", "letter"),
+    ]
+    main = {a["id"]: events[a["main_event"]]["type"] for a in seed_report["articles"]}
+    assert main == {
+        "000_a07f516d440c7618": "letter",
+        "001_a72c5b70b15c2776": "call",
+        "002_408b543a26764ddd": "letter",
+        "003_7e57f8d70e9d2bf3": "call",
+        "004_c80ef43e0c326550": "call",
+    }
 
 
 def test_the_five_seeds_form_one_story(seed_report: dict) -> None:

@@ -33,6 +33,8 @@ def test_article_entry_exact() -> None:
         "title": "رسالة من بوتين إلى الشرع: مستعدون للتعاون ونؤيد استقرار سورية",
         "published": "2025-03-20",
         "published_source": "text",
+        "published_evidence": [],
+        "published_notes": [],
         "story": "story-putin-sharaa",
         "main_event": "event-letter",
         "duplicate_of": None,

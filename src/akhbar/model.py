@@ -90,6 +90,10 @@ class Article:
     # Per line of ``text``, its 1-based line number in the document as read (set by ingest),
     # so lines removed later (repeated footers) still report where they were.
     line_numbers: tuple[int, ...] = ()
+    # Why ``published`` is what it is when the text had a say: the words an inferred date
+    # rests on, and disagreements between the input's date and the text.
+    published_evidence: tuple[Evidence, ...] = ()
+    published_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,12 +111,58 @@ class IngestResult:
 
 
 @dataclass(frozen=True)
+class TimeExpression:
+    """One time expression: where it is, what it says, and how it was resolved.
+
+    ``value`` follows TimeML TIMEX3 (``2025-02-12``, ``2025-01``, ``2025-W11``,
+    ``2011/2015``, ``2018-05-01TEV``, ``2018-05-02T23:55``, ``P2D``, ``PAST_REF``); it is
+    None only when the expression needs an anchor and none was given. ``anchor`` is the
+    ISO date it was resolved against (None for absolute expressions).
+    """
+
+    start: int
+    end: int
+    surface: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None
+    precision: str | None  # day, daypart, time, week, month, season, year, decade, ref, ...
+    anchor: str | None
+    relative: bool
+    mod: str | None = None  # START, MID, END, ON_OR_AFTER
+    weekday_conflict: bool = False  # a weekday named with the date disagrees with it
+    article: str = ""
+
+    @property
+    def span(self) -> Span:
+        return Span(self.article, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """A trigger word of a happening in one sentence, with the time expression that dates it.
+
+    ``type`` is a key of the event-type lexicon (``call``, ``letter``, ``visit`` ...);
+    ``time`` is the closest date in the same sentence, when there is one.
+    """
+
+    type: str
+    span: Span
+    trigger: str
+    time: TimeExpression | None = None
+    participants: tuple[str, ...] = ()
+    # After "بعد/منذ/عقب ...": a reference point ("after the fall"), not what is reported.
+    background: bool = False
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
-    """What the per-article analyzers found. Later issues add entities, times, quotes."""
+    """What the per-article analyzers found."""
 
     article: Article
     sentences: tuple[Sentence, ...]
     stem_keys: tuple[str, ...] = ()  # matching only; never shown to a reader
+    times: tuple[TimeExpression, ...] = ()
+    events: tuple[EventMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,12 +173,16 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Event:
+    """One happening on a date, merged from the mentions of every article that reports it."""
+
     id: str
     date: str | None
     precision: str | None
     label: str
     articles: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    type: str = ""
+    mod: str | None = None  # TimeML modifier of the date: ON_OR_AFTER ("since 2015"), START ...
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from akhbar.analyze import analyze_article
 from akhbar.corpus import GroupingConfig, group_stories
 from akhbar.ingest import IngestConfig, ingest
-from akhbar.model import Article, ArticleAnalysis, Assignment, IngestResult, Report
+from akhbar.model import Article, ArticleAnalysis, Assignment, IngestResult, Report, Story
 from akhbar.story import build_story
+from akhbar.story.events import merge_events
+from akhbar.story.published import infer_published
 
-__all__ = ["PipelineConfig", "analyze_articles", "analyze_inputs", "read_articles"]
+__all__ = [
+    "PipelineConfig",
+    "analyze_articles",
+    "analyze_inputs",
+    "analyze_story",
+    "read_articles",
+]
 
 Progress = Callable[[int], None]
 
@@ -60,19 +68,43 @@ def analyze_inputs(
     result = read_articles(paths, config=config, progress=progress)
     analyses = analyze_articles(result.articles)
     by_id = {analysis.article.id: analysis for analysis in analyses}
-    stories = []
-    assignments = {}
+    stories, assignments = [], {}
     for number, member_ids in enumerate(group_stories(analyses, config=config.grouping), start=1):
-        story_id = f"story-{number:03d}"
-        stories.append(build_story(story_id, [by_id[i] for i in member_ids]))
-        for article_id in member_ids:
-            assignments[article_id] = Assignment(id=article_id, story=story_id)
+        story, members, main_event = analyze_story(
+            f"story-{number:03d}", [by_id[i] for i in member_ids]
+        )
+        stories.append(story)
+        for member in members:
+            article_id = member.article.id
+            by_id[article_id] = member
+            assignments[article_id] = Assignment(article_id, story.id, main_event[article_id])
     return Report(
-        analyses=analyses,
+        analyses=tuple(by_id[a.article.id] for a in analyses),
         stories=tuple(stories),
         assignments=tuple(assignments[a.article.id] for a in analyses),
         skipped=result.skipped,
     )
+
+
+def analyze_story(
+    story_id: str, analyses: Sequence[ArticleAnalysis]
+) -> tuple[Story, tuple[ArticleAnalysis, ...], Mapping[str, str | None]]:
+    """Events of one story, publication dates its articles settle for each other, the story.
+
+    Returns the story, its members' analyses (re-analysed where a date was inferred, so
+    their relative dates resolve) and each article's main event.
+    """
+    members = tuple(analyses)
+    events = merge_events(story_id, members)
+    inferred = infer_published(members, events)
+    if inferred:
+        members = tuple(
+            analyze_article(inferred[i]) if i in inferred else member
+            for i, member in enumerate(members)
+        )
+        events = merge_events(story_id, members)
+    story = build_story(story_id, members, events=events.events)
+    return story, members, events.main_event
 
 
 def analyze_articles(articles: Sequence[Article]) -> tuple[ArticleAnalysis, ...]:

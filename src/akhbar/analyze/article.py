@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from akhbar.analyze.events import find_event_mentions
+from akhbar.analyze.published import reconcile_published
+from akhbar.analyze.times import find_times
 from akhbar.arabic.sentences import split_sentences
 from akhbar.arabic.stems import stem_keys
 from akhbar.model import Article, ArticleAnalysis
@@ -10,13 +13,23 @@ __all__ = ["analyze_article"]
 
 
 def analyze_article(article: Article) -> ArticleAnalysis:
-    """Split ``article`` into sentences and compute its stem keys (for matching only).
+    """Sentences, time expressions, event mentions and stem keys (for matching) of ``article``.
 
-    Later stages (entities, times, quotes) add their findings here, so the same function
-    runs in a loop, a process pool or on Dask.
+    Relative dates are resolved against the publication date; when the text names today's
+    weekday and the input's date disagrees, the text wins (see
+    :func:`akhbar.analyze.published.reconcile_published`) and dates are resolved again.
+    The same function runs in a loop, a process pool or on Dask.
     """
+    sentences = split_sentences(article.text)
+    times = find_times(article.text, anchor=article.published, article_id=article.id)
+    reconciled = reconcile_published(article, times, sentences)
+    if reconciled is not article:
+        article = reconciled
+        times = find_times(article.text, anchor=article.published, article_id=article.id)
     return ArticleAnalysis(
         article=article,
-        sentences=split_sentences(article.text),
+        sentences=sentences,
         stem_keys=stem_keys(article.text),
+        times=times,
+        events=find_event_mentions(article.text, sentences, times, article_id=article.id),
     )

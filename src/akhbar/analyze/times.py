@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from akhbar.analyze.time_found import Context, Found, previous_word
 from akhbar.analyze.time_lexicon import time_lexicon
@@ -52,7 +52,7 @@ from akhbar.analyze.time_rules_relative import (
     weekday_rule,
 )
 from akhbar.analyze.time_scan import KeyOffsets, regions
-from akhbar.model import Span
+from akhbar.model import TimeExpression
 
 __all__ = ["TimeExpression", "find_times"]
 
@@ -79,33 +79,6 @@ _RULES: tuple[tuple[str, Rule], ...] = (
 # What may stand between a clock time and the day it belongs to ("الساعة 8 من مساء أمس").
 _CLOCK_GAP = re.compile(r"[ \t،,]*(?:(?:من|في|يوم)[ \t]+)*")
 _SINCE = frozenset({"منذ", "ومنذ"})
-
-
-@dataclass(frozen=True)
-class TimeExpression:
-    """One time expression: where it is, what it says, and how it was resolved.
-
-    ``value`` follows TimeML TIMEX3 (``2025-02-12``, ``2025-01``, ``2025-W11``,
-    ``2011/2015``, ``2018-05-01TEV``, ``2018-05-02T23:55``, ``P2D``, ``PAST_REF``); it is
-    None only when the expression needs an anchor and none was given. ``anchor`` is the
-    ISO date it was resolved against (None for absolute expressions).
-    """
-
-    start: int
-    end: int
-    surface: str
-    type: str  # DATE, TIME, DURATION, SET
-    value: str | None
-    precision: str | None  # day, daypart, time, week, month, season, year, decade, ref, ...
-    anchor: str | None
-    relative: bool
-    mod: str | None = None  # START, MID, END, ON_OR_AFTER
-    weekday_conflict: bool = False  # a weekday named with the date disagrees with it
-    article: str = ""
-
-    @property
-    def span(self) -> Span:
-        return Span(self.article, self.start, self.end)
 
 
 def find_times(

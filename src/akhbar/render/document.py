@@ -67,6 +67,8 @@ def _article(analysis: ArticleAnalysis, assignment: Assignment | None) -> dict[s
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "published_source": article.published_source,
+        "published_evidence": [_evidence(item) for item in article.published_evidence],
+        "published_notes": list(article.published_notes),
         "story": assignment.story if assignment else None,
         "main_event": assignment.event if assignment else None,
         "duplicate_of": assignment.duplicate_of if assignment else None,
@@ -107,8 +109,10 @@ def _evidence(evidence: Evidence) -> dict[str, Any]:
 def _event(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
+        "type": event.type,
         "date": event.date,
         "precision": event.precision,
+        "mod": event.mod,
         "label": event.label,
         "articles": list(event.articles),
         "evidence": [_evidence(item) for item in event.evidence],

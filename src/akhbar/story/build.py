@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from akhbar.errors import AkhbarError
-from akhbar.model import ArticleAnalysis, Story
+from akhbar.model import ArticleAnalysis, Event, Story
 
 __all__ = ["build_story", "story_title"]
 
@@ -32,12 +32,15 @@ def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
     return analyses[0].article.id
 
 
-def build_story(story_id: str, analyses: Sequence[ArticleAnalysis]) -> Story:
-    """A :class:`Story` holding ``analyses`` (in the order given)."""
+def build_story(
+    story_id: str, analyses: Sequence[ArticleAnalysis], *, events: Sequence[Event] = ()
+) -> Story:
+    """A :class:`Story` holding ``analyses`` (in the order given) and its ``events``."""
     if not analyses:
         raise AkhbarError(f"story {story_id} has no articles; a story needs at least one")
     return Story(
         id=story_id,
         title=story_title(analyses),
         articles=tuple(a.article.id for a in analyses),
+        events=tuple(events),
     )

@@ -1,0 +1,153 @@
+"""Event mentions in one article: trigger words of happenings, each with the date that dates it.
+
+    >>> text = "وأجرى بوتين أول مكالمة هاتفية مع الشرع، في 12 فبراير/ شباط الفائت."
+    >>> sentences = split_sentences(text)
+    >>> times = find_times(text, anchor=date(2025, 3, 20))
+    >>> [(m.type, m.time.value) for m in find_event_mentions(text, sentences, times)]
+    [('call', '2025-02-12')]
+
+("Putin held his first phone call with al-Sharaa on 12 February last.") Triggers come
+from ``event_triggers.txt`` and are matched on token bases, so clitics do not matter
+("والاتصال" is a call). A date is attached to the trigger nearest to it in the same
+sentence, so "والتقى ... في 29 يناير ... في أول زيارة لدمشق منذ إسقاط نظام الأسد" dates
+the meeting, not the fall of the regime. A trigger right after "بعد/منذ/عقب ..." is a
+*background* mention: the event is a reference point, not what the sentence reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from akhbar.arabic.lexicon import load_mapping
+from akhbar.arabic.tokens import Token, tokenize
+from akhbar.model import EventMention, Sentence, Span, TimeExpression
+
+__all__ = ["event_label", "find_event_mentions"]
+
+_CONJUNCTIONS = ("و", "ف")
+# Only dates and clock times date an event; durations ("لمدة يومين") and sets do not, nor
+# vague references ("حتى الساعة" = PRESENT_REF).
+_DATING_TYPES = frozenset({"DATE", "TIME"})
+_VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    single: dict[str, str]
+    double: dict[tuple[str, str], str]
+    cues: dict[str, str]
+    labels: dict[str, str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    single: dict[str, str] = {}
+    double: dict[tuple[str, str], str] = {}
+    for trigger, event_type in load_mapping("event_triggers").items():
+        words = trigger.split()
+        if len(words) == 1:
+            single[words[0]] = event_type
+        else:
+            double[(words[0], words[1])] = event_type
+    return _Lexicon(single, double, load_mapping("event_cues"), load_mapping("event_types"))
+
+
+def event_label(event_type: str) -> str:
+    """The reader-facing label of an event type ("اتصال هاتفي (phone call)")."""
+    return _lexicon().labels.get(event_type, event_type)
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    # The key, the clitic-stripped base, and the key without a leading conjunction: the
+    # base of "والتقى" strips "ال" of the verb itself, the key alone keeps "و".
+    forms = [token.key, token.base]
+    if token.key.startswith(_CONJUNCTIONS) and len(token.key) > 3:
+        forms.append(token.key[1:])
+    return tuple(forms)
+
+
+def _match(tokens: Sequence[Token], index: int, lexicon: _Lexicon) -> tuple[str, int] | None:
+    """(event type, number of tokens) of a trigger starting at ``tokens[index]``."""
+    here = _forms(tokens[index])
+    if index + 1 < len(tokens):
+        following = tokens[index + 1].base
+        for form in here:
+            if (form, following) in lexicon.double:
+                return lexicon.double[(form, following)], 2
+    for form in here:
+        if form in lexicon.single:
+            return lexicon.single[form], 1
+    return None
+
+
+def _cue(tokens: Sequence[Token], index: int, lexicon: _Lexicon) -> str | None:
+    return lexicon.cues.get(tokens[index - 1].key) if index > 0 else None
+
+
+def _triggers(text: str, sentence: Sentence, article_id: str) -> list[EventMention]:
+    lexicon = _lexicon()
+    tokens = tokenize(sentence.text)
+    found: list[EventMention] = []
+    index = 0
+    while index < len(tokens):
+        matched = _match(tokens, index, lexicon)
+        cue = _cue(tokens, index, lexicon)
+        if matched is None or cue == "blocker":
+            index += 1
+            continue
+        event_type, length = matched
+        start = sentence.start + tokens[index].start
+        end = sentence.start + tokens[index + length - 1].end
+        span = Span(article_id, start, end, sentence.index)
+        found.append(
+            EventMention(event_type, span, text[start:end], background=cue == "background")
+        )
+        index += length
+    return found
+
+
+def _distance(mention: EventMention, time: TimeExpression) -> int:
+    if time.end <= mention.span.start:
+        return mention.span.start - time.end
+    if mention.span.end <= time.start:
+        return time.start - mention.span.end
+    return 0
+
+
+def _attach_times(
+    mentions: list[EventMention], times: Sequence[TimeExpression], sentence: Sentence
+) -> list[EventMention]:
+    """Give each date in the sentence to its nearest trigger; a trigger keeps its nearest date."""
+    inside = [
+        t
+        for t in times
+        if t.type in _DATING_TYPES
+        and t.value not in _VAGUE_VALUES
+        and sentence.start <= t.start
+        and t.end <= sentence.end
+    ]
+    best: dict[int, TimeExpression] = {}
+    for time in inside:
+        nearest = min(range(len(mentions)), key=lambda i: (_distance(mentions[i], time), i))
+        held = best.get(nearest)
+        if held is None or _distance(mentions[nearest], time) < _distance(mentions[nearest], held):
+            best[nearest] = time
+    return [replace(mention, time=best.get(i)) for i, mention in enumerate(mentions)]
+
+
+def find_event_mentions(
+    text: str,
+    sentences: Sequence[Sentence],
+    times: Sequence[TimeExpression],
+    *,
+    article_id: str = "",
+) -> tuple[EventMention, ...]:
+    """Every event trigger in ``text``, in order, each with its attached date (or None)."""
+    mentions: list[EventMention] = []
+    for sentence in sentences:
+        found = _triggers(text, sentence, article_id)
+        if found:
+            mentions.extend(_attach_times(found, times, sentence))
+    return tuple(mentions)
