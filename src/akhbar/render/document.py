@@ -50,13 +50,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return {
         "schema": SCHEMA_ID,
         "generated_by": {"name": "akhbar", "version": __version__},
-        "articles": [_article(a, by_id.get(a.article.id)) for a in report.analyses],
+        "articles": [article_dict(a, by_id.get(a.article.id)) for a in report.analyses],
         "stories": [_story(story) for story in report.stories],
         "skipped": [_skipped(item) for item in report.skipped],
     }
 
 
-def _article(analysis: ArticleAnalysis, assignment: Assignment | None) -> dict[str, Any]:
+def article_dict(analysis: ArticleAnalysis, assignment: Assignment | None) -> dict[str, Any]:
+    """One entry of the report's ``articles[]``."""
     article: Article = analysis.article
     return {
         "id": article.id,

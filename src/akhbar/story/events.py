@@ -91,7 +91,7 @@ def _place_undated(clusters, analyses, ref) -> None:
 
 
 def _clusters(analyses: Sequence[ArticleAnalysis]) -> list[_Cluster]:
-    dated: list[tuple[int, MentionRef, Period]] = []
+    dated: list[tuple[tuple[int, bool, bool, int, int], MentionRef, Period]] = []
     undated: list[MentionRef] = []
     for a_index, analysis in enumerate(analyses):
         for m_index, mention in enumerate(analysis.events):
@@ -99,12 +99,14 @@ def _clusters(analyses: Sequence[ArticleAnalysis]) -> list[_Cluster]:
             span = period(mention.time.value) if mention.time else None
             if span is None:
                 undated.append(ref)
-            else:
-                dated.append((period_length(span), ref, span))
+                continue
+            # Most precise first; among equals, a reported mention before a background one
+            # and a date with its modifier ("منذ عام 2015") before a bare one.
+            no_mod = mention.time.mod is None
+            rank = (period_length(span), mention.background, no_mod, a_index, m_index)
+            dated.append((rank, ref, span))
     clusters: list[_Cluster] = []
-    for _, ref, span in sorted(
-        dated, key=lambda item: (item[0], item[1].analysis, item[1].mention)
-    ):
+    for _, ref, span in sorted(dated, key=lambda item: item[0]):
         _place_dated(clusters, analyses, ref, span)
     for ref in undated:
         _place_undated(clusters, analyses, ref)
