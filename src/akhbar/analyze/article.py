@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from akhbar.analyze.events import find_event_mentions
 from akhbar.analyze.published import reconcile_published
+from akhbar.analyze.quoted_times import anchor_quoted_times
 from akhbar.analyze.times import find_times
 from akhbar.arabic.sentences import split_sentences
 from akhbar.arabic.stems import stem_keys
@@ -15,7 +16,8 @@ __all__ = ["analyze_article"]
 def analyze_article(article: Article) -> ArticleAnalysis:
     """Sentences, time expressions, event mentions and stem keys (for matching) of ``article``.
 
-    Relative dates are resolved against the publication date; when the text names today's
+    Relative dates are resolved against the publication date (inside a quotation, against
+    the day of the quoted speech when the sentence gives it); when the text names today's
     weekday and the input's date disagrees, the text wins (see
     :func:`akhbar.analyze.published.reconcile_published`) and dates are resolved again.
     The same function runs in a loop, a process pool or on Dask.
@@ -26,6 +28,7 @@ def analyze_article(article: Article) -> ArticleAnalysis:
     if reconciled is not article:
         article = reconciled
         times = find_times(article.text, anchor=article.published, article_id=article.id)
+    times = anchor_quoted_times(article.text, times, sentences)
     return ArticleAnalysis(
         article=article,
         sentences=sentences,

@@ -41,7 +41,7 @@ from akhbar.arabic.lexicon import load_entries
 from akhbar.arabic.normalize import to_key
 from akhbar.model import Sentence
 
-__all__ = ["HEADLINE_MAX_WORDS", "split_sentences"]
+__all__ = ["HEADLINE_MAX_WORDS", "quotations", "split_sentences"]
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +165,20 @@ def _is_headline_like(text: str, start: int, end: int) -> bool:
     if stripped[-1:] in _FINAL:
         return False
     return len(stripped.split()) <= HEADLINE_MAX_WORDS
+
+
+def quotations(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], ...]:
+    """Quotations in ``text[start:end]``, line by line, as (opening mark, closing mark) offsets.
+
+    Quote marks are told apart by their neighbours, so a mismatched pair such as
+    “خبر مباشر“ still closes.
+    """
+    end = len(text) if end is None else end
+    found: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text, start, end):
+        regions = _protected_regions(text, line.start(), line.end())
+        found.extend(r for r in regions if r[0] >= 0 and _QUOTE.match(text, r[0]))
+    return tuple(sorted(found))
 
 
 def _protected_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -16,10 +16,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from akhbar.analyze.time_periods import Period, overlaps, period
 from akhbar.analyze.times import find_times
 from akhbar.model import Article, ArticleAnalysis, Evidence, Sentence, Span, TimeExpression
 from akhbar.story.events import MentionRef, StoryEvents
-from akhbar.story.periods import Period, overlaps, period
 
 __all__ = ["infer_published"]
 
