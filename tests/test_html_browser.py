@@ -62,7 +62,8 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "report.html"
-    path.write_text(render_html(FIXTURE["sample_report"]()), encoding="utf-8")
+    # The sample with a full timeline: every date form, an undated event, an inferred date.
+    path.write_text(render_html(FIXTURE["timeline_report"]()), encoding="utf-8")
     return path
 
 
@@ -103,11 +104,38 @@ def test_report_reads_right_to_left(
     assert set(fonts) <= ARABIC_FONTS, fonts
     assert fonts.get("Noto Naskh Arabic", 0) >= len("بوتين والشرع") - 1
 
+    _timeline_fits(page, width)
+
     assert [url for url in requests if not url.startswith("file://")] == []
     shot = tmp_path / f"report-{width}.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
     page.close()
+
+
+def _timeline_fits(page: Any, width: int) -> None:
+    """The timeline SVG is drawn, inside the viewport, with readable text and no overflow."""
+    svg = page.locator("svg.timeline-svg")
+    assert svg.count() == 1 and svg.is_visible()
+    box = svg.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert box["width"] == pytest.approx(min(360, width - 58), abs=2)
+    # Every text of the drawing lies inside the drawing (none cut off at its left edge).
+    outside = page.evaluate(
+        """() => { const svg = document.querySelector('svg.timeline-svg').getBoundingClientRect();
+          return [...document.querySelectorAll('svg.timeline-svg text')].filter(t => {
+            const r = t.getBoundingClientRect();
+            return r.left < svg.left - 0.5 || r.right > svg.right + 0.5; }).length; }"""
+    )
+    assert outside == 0
+    size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.tl-date')).fontSize)"
+        " * document.querySelector('svg.timeline-svg').getBoundingClientRect().width / 360"
+    )
+    assert size >= 13  # the date text, as drawn, in CSS pixels
+    # Text runs right to left from the axis: the first date hugs the drawing's right side.
+    date = page.locator(".tl-date").first.bounding_box()
+    assert box["x"] + box["width"] - (date["x"] + date["width"]) < 40
 
 
 def test_phone_table_stacks_instead_of_scrolling(browser: Any, report_file: Path) -> None:
@@ -137,4 +165,18 @@ def test_hostile_text_stays_text_in_the_browser(browser: Any, tmp_path: Path) ->
     assert page.inner_text("#articles td[data-label^='العنوان']").startswith(
         "<script>alert(1)</script>"
     )
+    page.close()
+
+
+def test_hostile_timeline_stays_text_in_the_browser(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "hostile-timeline.html"
+    path.write_text(render_html(FIXTURE["hostile_timeline_report"]()), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(path.as_uri())
+    counts = page.evaluate("['script', 'svg'].map(t => document.getElementsByTagName(t).length)")
+    assert (counts, dialogs) == ([0, 1], [])
+    assert page.text_content(".tl-label").startswith("</text></svg><script>")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()

@@ -76,6 +76,8 @@ def test_story_content_and_links() -> None:
     assert '<q dir="auto">+ الخط -</q>' in page
     assert '<q dir="auto">استمع إلى الملخص</q>' in page
     assert "<details><summary>الشواهد" in page
+    assert '<bdi dir="ltr">2025-03-20</bdi><br><small>من نص المقال <span class="en"' in page
+    assert '<li id="event-event-call" class="event tl-main"><strong>12 شباط/فبراير 2025' in page
 
 
 def test_empty_sections_say_none_yet() -> None:

@@ -45,7 +45,15 @@ def test_story_items_render() -> None:
     text = render_markdown(FIXTURE["sample_report"]())
     assert "سلسلة النقل (chain): الكرملين ← ريا نوفوستي ← خبر مباشر" in text
     assert "**مؤكَّد من أكثر من مصدر (corroborated)**" in text
-    assert "  - «بوتين أجرى اتصالًا هاتفيًا مع الشرع» — 004\\_c80ef43e0c326550" in text
+    assert (
+        "- **12 شباط/فبراير 2025** · يوم (day) — اتصال هاتفي بين بوتين والشرع (event-call)\n"
+        "  - المقالات (articles): 001\\_a72c5b70b15c2776، 003\\_7e57f8d70e9d2bf3، "
+        "004\\_c80ef43e0c326550 (3 مقالات)\n"
+        "  - الحدث الرئيسي لـ (main event of): 001\\_a72c5b70b15c2776، 003\\_7e57f8d70e9d2bf3، "
+        "004\\_c80ef43e0c326550\n"
+        "  - الشواهد (evidence) (1):\n"
+        "    - «بوتين أجرى اتصالًا هاتفيًا مع الشرع» — 004\\_c80ef43e0c326550 (sentence 0, 32–67)\n"
+    ) in text
     assert "- **دميتري بيسكوف** (person, entity-peskov)" in text
 
 
@@ -54,7 +62,7 @@ def test_articles_table_row_and_link() -> None:
     row_002 = next(line for line in lines if line.startswith("| 002"))
     assert row_002 == (
         "| 002\\_408b543a26764ddd | — | رسالة من بوتين إلى الشرع: مستعدون للتعاون ونؤيد استقرار"
-        " سورية | 2025-03-20 (text) | examples/seeds/002\\_408b543a26764ddd.txt |"
+        " سورية | 2025-03-20 · من نص المقال (text) | examples/seeds/002\\_408b543a26764ddd.txt |"
     )
     row_003 = next(line for line in lines if line.startswith("| 003"))
     assert "| [بوتين يهاتف الشرع..ماذا تريد روسيا من الإدارة الجديدة في سوريا](<https://" in row_003

@@ -15,6 +15,7 @@ from akhbar.render.html_parts import (
     anchor,
     auto,
     esc,
+    evidence_items,
     field,
     label,
     ltr_id,
@@ -23,6 +24,7 @@ from akhbar.render.html_parts import (
 )
 from akhbar.render.html_story import story_html
 from akhbar.render.html_style import STYLESHEET
+from akhbar.render.timeline import main_event_articles
 
 _Item = dict[str, Any]
 
@@ -30,7 +32,13 @@ _Item = dict[str, Any]
 def render_html(report: Report) -> str:
     """Return the report as a complete HTML document (``<html lang="ar" dir="rtl">``)."""
     doc = report_to_dict(report)
-    stories = "".join(story_html(story) for story in doc["stories"]) or none_yet()
+    stories = (
+        "".join(
+            story_html(story, main_event_articles(doc["articles"], story["id"]))
+            for story in doc["stories"]
+        )
+        or none_yet()
+    )
     title = f"{labels.TITLE.arabic} ({labels.TITLE.english})"
     return (
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
@@ -76,13 +84,12 @@ def _articles_table(articles: list[_Item]) -> str:
 
 
 def _article_row(article: _Item) -> str:
-    published = f'<bdi dir="ltr">{esc(article["published"])}</bdi>' if article["published"] else "—"
     cells = {
         "id": ltr_id(article["id"]),
         "outlet": auto(article["outlet"]) if article["outlet"] else "—",
         "title": (auto(article["title"]) if article["title"] else "—")
         + f"<br><small>{field('url', url_html(article['url']))}</small>",
-        "published": f"{published} <small>({esc(article['published_source'])})</small>",
+        "published": _published(article),
         "source": f'<bdi dir="auto">{esc(article["source"])}</bdi>',
     }
     # data-label names the column when a phone stacks the cells (see html_style).
@@ -91,6 +98,22 @@ def _article_row(article: _Item) -> str:
         for key, name in labels.ARTICLE_COLUMNS
     )
     return f'<tr id="{anchor("article-", article["id"])}">{tds}</tr>'
+
+
+def _published(article: _Item) -> str:
+    """The date, where it came from ("مستنتج (inferred)"), and how it was settled, collapsed."""
+    date = f'<bdi dir="ltr">{esc(article["published"])}</bdi>' if article["published"] else "—"
+    source = label(labels.lookup(labels.PUBLISHED_SOURCES, article["published_source"]))
+    notes, spans = article["published_notes"], article["published_evidence"]
+    if not (notes or spans):
+        return f"{date}<br><small>{source}</small>"
+    # The notes are English sentences written by the pipeline (quoting Arabic words): LTR.
+    rows = "".join(f'<li dir="ltr" lang="en">{esc(note)}</li>' for note in notes)
+    return (
+        f'{date}<br><small>{source}</small><details class="settled"><summary>'
+        f"{label(labels.DATE_SETTLED)} ({len(notes) + len(spans)})</summary>"
+        f"<ul>{rows}{evidence_items(spans)}</ul></details>"
+    )
 
 
 def _boilerplate(articles: list[_Item]) -> str:

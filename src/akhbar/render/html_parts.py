@@ -79,15 +79,19 @@ def field(key: str, value_html: str) -> str:
     return f'<span class="field">{label(labels.FIELDS[key])}: {value_html}</span>'
 
 
-def evidence(items: list[dict[str, Any]]) -> str:
-    """Evidence spans in a collapsed ``<details>``; nothing when there are none."""
-    if not items:
-        return ""
-    rows = "".join(
+def evidence_items(items: list[dict[str, Any]]) -> str:
+    """Evidence spans as ``<li>``: the quoted words, their article, sentence and offsets."""
+    return "".join(
         f'<li><q dir="auto">{esc(item["text"])}</q> <small>{ltr_id(item["article"])}'
         f" · {esc(labels.FIELDS['sentence'].english)} {esc(item['sentence'])}"
         f' · <bdi dir="ltr">{esc(item["start"])}–{esc(item["end"])}</bdi></small></li>'
         for item in items
     )
+
+
+def evidence(items: list[dict[str, Any]]) -> str:
+    """Evidence spans in a collapsed ``<details>``; nothing when there are none."""
+    if not items:
+        return ""
     summary = f"<summary>{label(labels.EVIDENCE)} ({len(items)})</summary>"
-    return f"<details>{summary}<ul>{rows}</ul></details>"
+    return f"<details>{summary}<ul>{evidence_items(items)}</ul></details>"

@@ -18,14 +18,18 @@ from akhbar.render.html_parts import (
     none_yet,
     texts,
 )
+from akhbar.render.html_timeline import timeline_html
 
 _Item = dict[str, Any]
 
 
-def story_html(story: _Item) -> str:
-    """An ``<article>`` for one story: title, its articles, then every section in order."""
+def story_html(story: _Item, main_of: dict[str, list[str]]) -> str:
+    """An ``<article>`` for one story: title, its articles, then every section in order.
+
+    ``main_of`` maps an event id to the articles whose main event it is.
+    """
     sections = "".join(
-        _section(story["id"], key, section_label, story[key])
+        _section(story["id"], key, section_label, story[key], main_of)
         for key, section_label in labels.STORY_SECTIONS
     )
     return (
@@ -36,30 +40,25 @@ def story_html(story: _Item) -> str:
     )
 
 
-def _section(story_id: str, key: str, section_label: labels.Label, items: list[_Item]) -> str:
-    if items:
-        tag = "ol" if key == "events" else "ul"
-        body = f'<{tag} class="{key}">' + "".join(_ITEMS[key](item) for item in items) + f"</{tag}>"
-    else:
+def _section(
+    story_id: str,
+    key: str,
+    section_label: labels.Label,
+    items: list[_Item],
+    main_of: dict[str, list[str]],
+) -> str:
+    if not items:
         body = none_yet()
+    elif key == "events":
+        body = timeline_html(items, main_of)
+    else:
+        body = f'<ul class="{key}">' + "".join(_ITEMS[key](item) for item in items) + "</ul>"
     section_id = anchor(f"story-{key}-", story_id)
     return f'<section id="{section_id}"><h4>{label(section_label)}</h4>{body}</section>'
 
 
 def _summary(item: _Item) -> str:
     return f"<li>{auto(item['text'], 'span')} <small>[{article_refs(item['sources'])}]</small></li>"
-
-
-def _event(item: _Item) -> str:
-    no_date = label(labels.FIELDS["no_date"])
-    date = f'<bdi dir="ltr">{esc(item["date"])}</bdi>' if item["date"] else no_date
-    precision = f" <small>({esc(item['precision'])})</small>" if item["precision"] else ""
-    return (
-        f"<li><strong>{date}</strong>{precision} — {auto(item['label'], 'span')} "
-        f"<small>{ltr_id(item['id'])}</small><br>"
-        f"{field('articles', article_refs(item['articles']))}"
-        f"{evidence(item['evidence'])}</li>"
-    )
 
 
 def _entity(item: _Item) -> str:
@@ -111,7 +110,6 @@ def _contradiction(item: _Item) -> str:
 
 _ITEMS: dict[str, Callable[[_Item], str]] = {
     "summary": _summary,
-    "events": _event,
     "entities": _entity,
     "quotes": _quote,
     "attributions": _attribution,

@@ -14,12 +14,12 @@ STYLESHEET = f"""
 :root {{
   color-scheme: light dark;
   --ink: #1d1d1f; --muted: #5c5c66; --paper: #fdfdfb; --line: #d9d9de; --card: #f3f3ef;
-  --accent: #0b5a8a; --good: #1f6f3d; --warn: #8a5a00; --bad: #9b1c1c;
+  --accent: #0b5a8a; --good: #1f6f3d; --warn: #8a5a00; --bad: #9b1c1c; --main: #b5471b;
 }}
 @media (prefers-color-scheme: dark) {{
   :root {{
     --ink: #ececf0; --muted: #a8a8b3; --paper: #16161a; --line: #3a3a42; --card: #202026;
-    --accent: #7cc0ee; --good: #7fd39b; --warn: #e7b75f; --bad: #f08a8a;
+    --accent: #7cc0ee; --good: #7fd39b; --warn: #e7b75f; --bad: #f08a8a; --main: #f0a27a;
   }}
 }}
 *, *::before, *::after {{ box-sizing: border-box; }}
@@ -55,6 +55,30 @@ summary {{ cursor: pointer; color: var(--muted); }}
 .status-corroborated {{ color: var(--good); }}
 .status-single_source {{ color: var(--warn); }}
 .status-contested {{ color: var(--bad); }}
+/* The timeline drawing: 360 units wide, shrinking with the page, coloured from the variables. */
+.timeline {{ margin: 0.5rem 0; }}
+.timeline-svg {{ display: block; max-width: 100%; height: auto; }}
+.timeline figcaption {{ font-size: 0.8rem; color: var(--muted); }}
+.tl-axis {{ stroke: var(--muted); stroke-width: 2; }}
+.tl-long {{ stroke-dasharray: 3 5; }}
+.tl-gap {{ font-size: 12px; fill: var(--muted); font-style: italic; }}
+.tl-mark {{ fill: var(--accent); stroke: var(--accent); stroke-width: 2.5; }}
+.tl-mark.tl-main {{ fill: var(--main); stroke: var(--main); }}
+.tl-mark.tl-approx {{ fill: var(--paper); }}
+.tl-date {{ font-size: 15px; font-weight: bold; fill: var(--ink); }}
+.tl-label {{ font-size: 14px; fill: var(--accent); }}
+.tl-meta {{ font-size: 12.5px; fill: var(--muted); }}
+.tl-chip rect {{ fill: var(--paper); stroke: var(--accent); }}
+.tl-chip text {{
+  font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 11px;
+  fill: var(--accent); text-anchor: middle; direction: ltr;
+}}
+.tl-chip.tl-main rect {{ fill: var(--main); stroke: var(--main); }}
+.tl-chip.tl-main text {{ fill: var(--paper); }}
+li.tl-main > strong {{ color: var(--main); }}
+.count {{ white-space: nowrap; }}
+.undated {{ font-weight: bold; margin-block: 0.8rem 0.2rem; }}
+.settled li {{ text-align: start; }}
 .table-wrap {{ max-width: 100%; overflow-x: auto; }}
 table {{ width: 100%; border-collapse: collapse; font-size: 0.95rem; }}
 th, td {{

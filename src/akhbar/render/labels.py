@@ -21,6 +21,13 @@ SKIPPED = Label("مدخلات لم تُقرأ", "Skipped inputs")
 NONE_YET = Label("لا شيء بعد", "none yet")
 EVIDENCE = Label("الشواهد", "evidence")
 STORY_ARTICLES = Label("مقالات القصة", "articles")
+UNDATED_EVENTS = Label("أحداث بلا تاريخ", "undated events")
+DATE_SETTLED = Label("كيف حُدِّد تاريخ النشر", "how the date was settled")
+PUBLISHED_NOTES = Label("ملاحظات تاريخ النشر", "publication date notes")
+TIMELINE_LEGEND = Label(
+    "دائرة ممتلئة: يوم محدد · دائرة مفرغة: تاريخ تقريبي · لون مميز: حدث رئيسي لمقالات",
+    "filled: exact day · hollow: approximate date · highlighted: main event of articles",
+)
 
 # One entry per list of a story, in reading order: the summary first, then the detail.
 STORY_SECTIONS: tuple[tuple[str, Label], ...] = (
@@ -66,6 +73,31 @@ FIELDS: dict[str, Label] = {
     "sentence": Label("الجملة", "sentence"),
     "url": Label("الرابط", "URL"),
     "no_date": Label("بلا تاريخ", "no date"),
+    "main_event_of": Label("الحدث الرئيسي لـ", "main event of"),
+    "note": Label("ملاحظة", "note"),
+}
+
+# TimeML precision of an event date (akhbar.model.TimeExpression.precision).
+PRECISIONS: dict[str, Label] = {
+    "day": Label("يوم", "day"),
+    "daypart": Label("جزء من اليوم", "part of day"),
+    "time": Label("ساعة", "time"),
+    "week": Label("أسبوع", "week"),
+    "month": Label("شهر", "month"),
+    "season": Label("فصل", "season"),
+    "quarter": Label("ربع سنة", "quarter"),
+    "year": Label("سنة", "year"),
+    "decade": Label("عقد", "decade"),
+    "ref": Label("إشارة زمنية", "reference"),
+}
+
+# Where an article's publication date came from (akhbar.model.PublishedSource).
+PUBLISHED_SOURCES: dict[str, Label] = {
+    "input": Label("من المدخلات", "input"),
+    "text": Label("من نص المقال", "text"),
+    "html-meta": Label("من بيانات الصفحة", "html-meta"),
+    "inferred": Label("مستنتج", "inferred"),
+    "unknown": Label("غير معروف", "unknown"),
 }
 
 # Chains run origin first; in right-to-left text the arrow must point left to follow reading.
@@ -76,3 +108,8 @@ LIST_SEPARATOR = "، "
 def bilingual(label: Label) -> str:
     """Plain text form "عربي (English)" for headings and labels."""
     return f"{label.arabic} ({label.english})"
+
+
+def lookup(table: dict[str, Label], key: str | None) -> Label:
+    """The label of ``key``; a key the table lacks is shown as itself (a newer pipeline value)."""
+    return table.get(key or "", Label(key or "—", key or "—"))

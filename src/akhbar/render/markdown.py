@@ -10,9 +10,11 @@ from typing import Any
 
 from akhbar.model import Report
 from akhbar.render import labels
+from akhbar.render.dates import format_date
 from akhbar.render.document import report_to_dict
 from akhbar.render.labels import FIELDS, Label, bilingual
 from akhbar.render.markdown_text import escape_inline, link
+from akhbar.render.timeline import ARTICLE_FORMS, count_text, main_event_articles, split_dated
 
 _Item = dict[str, Any]
 
@@ -27,7 +29,7 @@ def render_markdown(report: Report) -> str:
         f"# {bilingual(labels.TITLE)}",
         _intro(doc),
         f"## {bilingual(labels.STORIES)}",
-        *_stories(doc["stories"]),
+        *_stories(doc["stories"], doc["articles"]),
         f"## {bilingual(labels.ARTICLES)}",
         _articles_table(doc["articles"]),
         f"## {bilingual(labels.BOILERPLATE)}",
@@ -75,7 +77,7 @@ def _evidence_lines(evidence: list[_Item], indent: str) -> list[str]:
     ]
 
 
-def _stories(stories: list[_Item]) -> list[str]:
+def _stories(stories: list[_Item], articles: list[_Item]) -> list[str]:
     if not stories:
         return [_none()]
     blocks: list[str] = []
@@ -84,22 +86,48 @@ def _stories(stories: list[_Item]) -> list[str]:
         blocks.append(f"**{bilingual(labels.STORY_ARTICLES)}:** {_ids(story['articles'])}")
         for key, label in labels.STORY_SECTIONS:
             blocks.append(f"#### {bilingual(label)}")
-            blocks.append(_bullets(story[key], _STORY_ITEMS[key]))
+            if key == "events":
+                main_of = main_event_articles(articles, story["id"])
+                blocks.append(_timeline(story[key], main_of) if story[key] else _none())
+            else:
+                blocks.append(_bullets(story[key], _STORY_ITEMS[key]))
     return blocks
+
+
+def _timeline(events: list[_Item], main_of: dict[str, list[str]]) -> str:
+    """Dated events in date order, then the undated ones under their own bold line."""
+    dated, undated = split_dated(events)
+    groups = ["\n".join(_event_item(event, main_of.get(event["id"], [])) for event in dated)]
+    if undated:
+        groups.append(f"**{bilingual(labels.UNDATED_EVENTS)}**")
+        groups.append(
+            "\n".join(_event_item(event, main_of.get(event["id"], [])) for event in undated)
+        )
+    return "\n\n".join(group for group in groups if group)
 
 
 def _summary_item(item: _Item) -> str:
     return f"- {escape_inline(item['text'])} [{_ids(item['sources'])}]"
 
 
-def _event_item(item: _Item) -> str:
-    date = escape_inline(item["date"]) if item["date"] else bilingual(FIELDS["no_date"])
-    precision = f" ({escape_inline(item['precision'])})" if item["precision"] else ""
-    head = (
-        f"- **{date}**{precision} — {escape_inline(item['label'])} — "
-        f"{_field('articles', _ids(item['articles']))}"
-    )
-    return "\n".join([head, *_evidence_lines(item["evidence"], "  ")])
+def _event_item(item: _Item, main: list[str]) -> str:
+    """ "- **12 شباط/فبراير 2025** · يوم (day) — label (id)", then articles, main event of,
+    and the evidence sentences quoted below."""
+    date = escape_inline(format_date(item["date"], item["precision"], item["mod"]))
+    precision = labels.lookup(labels.PRECISIONS, item["precision"])
+    precision_text = f" · {escape_inline(bilingual(precision))}" if item["precision"] else ""
+    count = f" ({count_text(n, ARTICLE_FORMS)})" if (n := len(item["articles"])) else ""
+    lines = [
+        f"- **{date}**{precision_text} — {escape_inline(item['label'])}"
+        f" ({escape_inline(item['id'])})",
+        f"  - {_field('articles', _ids(item['articles']))}{count}",
+    ]
+    if main:
+        lines.append(f"  - {_field('main_event_of', _ids(main))}")
+    if item["evidence"]:
+        lines.append(f"  - {bilingual(labels.EVIDENCE)} ({len(item['evidence'])}):")
+        lines.extend(_evidence_lines(item["evidence"], "    "))
+    return "\n".join(lines)
 
 
 def _entity_item(item: _Item) -> str:
@@ -143,7 +171,6 @@ def _contradiction_item(item: _Item) -> str:
 
 _STORY_ITEMS: dict[str, Callable[[_Item], str]] = {
     "summary": _summary_item,
-    "events": _event_item,
     "entities": _entity_item,
     "quotes": _quote_item,
     "attributions": _attribution_item,
@@ -160,15 +187,33 @@ def _articles_table(articles: list[_Item]) -> str:
     rows = [header, rule]
     for article in articles:
         published = escape_inline(article["published"]) if article["published"] else "—"
+        source = labels.lookup(labels.PUBLISHED_SOURCES, article["published_source"])
         cells = [
             escape_inline(article["id"]),
             escape_inline(article["outlet"]) if article["outlet"] else "—",
             link(article["title"] or "—", article["url"]),
-            f"{published} ({escape_inline(article['published_source'])})",
+            f"{published} · {escape_inline(bilingual(source))}",
             escape_inline(article["source"]),
         ]
         rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows)
+    return "\n".join(rows) + _published_notes(articles)
+
+
+def _published_notes(articles: list[_Item]) -> str:
+    """After the table, one indented note per article whose date needed explaining."""
+    explained = [a for a in articles if a["published_notes"] or a["published_evidence"]]
+    if not explained:
+        return ""
+    lines = [f"**{bilingual(labels.PUBLISHED_NOTES)}**", ""]
+    for article in explained:
+        source = labels.lookup(labels.PUBLISHED_SOURCES, article["published_source"])
+        lines.append(f"- {escape_inline(article['id'])} — {escape_inline(bilingual(source))}")
+        lines.extend(
+            f"  - {bilingual(FIELDS['note'])}: {escape_inline(note)}"
+            for note in article["published_notes"]
+        )
+        lines.extend(_evidence_lines(article["published_evidence"], "  "))
+    return "\n\n" + "\n".join(lines)
 
 
 def _boilerplate(articles: list[_Item]) -> list[str]:

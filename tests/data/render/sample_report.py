@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from akhbar.model import (
@@ -228,6 +229,85 @@ def sample_report() -> Report:
         ),
     )
     return Report(sample_analyses(), (sample_story(),), assignments, skipped)
+
+
+def timeline_events() -> tuple[Event, ...]:
+    """The sample's two events plus one of each other date form, in the story's date order."""
+    call, letter = sample_story().events
+    return (
+        Event(
+            id="event-intervention",
+            date="2015",
+            precision="year",
+            mod="ON_OR_AFTER",
+            label="تدخل عسكري (military intervention)",
+            articles=(A003,),
+        ),
+        Event(
+            id="event-fall",
+            date="2024-12-08",
+            precision="day",
+            label="سقوط (fall)",
+            articles=(A003,),
+            evidence=(evidence(A003, 0, "منذ سقوط نظام بشار الأسد"),),
+        ),
+        Event(
+            id="event-visit",
+            date="2025-01",
+            precision="month",
+            label="زيارة / لقاء (visit / meeting)",
+            articles=(A000, A002),
+        ),
+        call,
+        letter,
+        Event(id="event-apology", date=None, precision=None, label="اعتذار (apology)"),
+    )
+
+
+def timeline_report() -> Report:
+    """The sample with a full timeline and article 004's date inferred from article 002."""
+    inferred = replace(
+        sample_analyses()[4].article,
+        published=dt.date(2025, 2, 12),
+        published_source="inferred",
+        published_evidence=(evidence(A004, 0, "بوتين أجرى اتصالًا هاتفيًا مع الشرع"),),
+        published_notes=(
+            f"'اليوم' refers to the اتصال هاتفي (phone call) that {A002} dates '12 فبراير'",
+        ),
+    )
+    analyses = (*sample_analyses()[:4], replace(sample_analyses()[4], article=inferred))
+    story = replace(sample_story(), events=timeline_events())
+    sample = sample_report()
+    return Report(analyses, (story,), sample.assignments, sample.skipped)
+
+
+def hostile_timeline_report() -> Report:
+    """Event labels, evidence and date notes that try to become markup inside the timeline."""
+    bad = '</text></svg><script>alert(1)</script><svg onload=alert(2)> & "x"'
+    article = Article(
+        id="evil<2>",
+        source="x.txt",
+        text=bad,
+        title="عنوان",
+        published=dt.date(2025, 2, 12),
+        published_source="inferred",
+        published_evidence=(Evidence(Span("evil<2>", 0, len(bad), 0), bad),),
+        published_notes=(f"note {bad}",),
+    )
+    events = (
+        Event(
+            id='e"1',
+            date="2025-02-12",
+            precision="day",
+            label=bad,
+            articles=("evil<2>",),
+            evidence=(Evidence(Span("evil<2>", 0, len(bad), 0), bad),),
+        ),
+        Event(id="e<2>", date=None, precision="<b>", label=f"undated {bad}", mod="<i>"),
+    )
+    story = Story(id="s<2>", title="قصة", articles=("evil<2>",), events=events)
+    assignment = Assignment(id="evil<2>", story="s<2>", event='e"1')
+    return Report((ArticleAnalysis(article, ()),), (story,), (assignment,), ())
 
 
 def hostile_report() -> Report:
