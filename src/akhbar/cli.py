@@ -201,6 +201,135 @@ def extract(
     raise typer.Exit(_report_skipped(result.skipped))
 
 
+# --- The article store: ingest, search, stories -------------------------------------------
+
+DEFAULT_DB = "akhbar.db"
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="AKHBAR_DB",
+        help="The article store: a SQLite file (default ./akhbar.db, or $AKHBAR_DB).",
+    ),
+]
+
+
+def _parse_day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date like 2025-02-12", param_hint=option
+        ) from None
+
+
+@app.command(
+    "ingest",
+    epilog="Examples:\n\n"
+    "  akhbar ingest examples/seeds\n\n"
+    "  akhbar ingest ant.jsonl.gz --db news.db --max-bytes 200000000\n\n"
+    "  AKHBAR_DB=news.db akhbar ingest new-articles/   (adds only what is new)",
+)
+def ingest_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, JSONL, or - for stdin.", metavar="INPUT")
+    ],
+    db: DbOption = DEFAULT_DB,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Articles per committed transaction.", min=1)
+    ] = 500,
+) -> None:
+    """Add articles to the store; stored articles are skipped, so an interrupted run resumes."""
+    from akhbar.store import ingest_into, open_store
+
+    with _usage_errors(), ProgressBar("ingesting") as bar, open_store(db) as store:
+        config = IngestConfig(max_bytes=max_bytes)
+        summary = ingest_into(
+            store, paths, config=config, progress=bar.update, batch_size=batch_size
+        )
+        total = store.count()
+    typer.echo(
+        f"added {summary.added}, already present {summary.already_present}, "
+        f"skipped {len(summary.skipped)}; {total} articles in {db}"
+    )
+    raise typer.Exit(_report_skipped(summary.skipped))
+
+
+@app.command(
+    "search",
+    epilog="Examples:\n\n"
+    "  akhbar search سورية            (finds سوريا, وسوريا, بسورية ...)\n\n"
+    "  akhbar search '\"الرئيس الروسي\" الشرع' --since 2025-02-01 --limit 5\n\n"
+    "  akhbar search بوتين --outlet sana --json",
+)
+def search_command(
+    query: Annotated[
+        str, typer.Argument(help='Words (all required); "quoted words" for a phrase.')
+    ],
+    db: DbOption = DEFAULT_DB,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many.", min=1)] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Search stored articles; spelling, harakat, tatweel, hamza and clitics do not matter."""
+    from akhbar.store import open_store
+
+    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    with _usage_errors(), open_store(db, create=False) as store:
+        hits = store.search(query, outlet=outlet, since=first, until=last, limit=limit)
+    if as_json:
+        rows = [
+            {
+                "article_id": hit.article_id,
+                "title": hit.title,
+                "outlet": hit.outlet,
+                "published": hit.published.isoformat() if hit.published else None,
+                "score": hit.score,
+                "snippet": hit.snippet,
+            }
+            for hit in hits
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo(f"akhbar: no stored article matches {query!r}", err=True)
+    # Arabic text on lines of its own, so each line takes one direction in a terminal.
+    for rank, hit in enumerate(hits, start=1):
+        day = hit.published.isoformat()[:10] if hit.published else "no date"
+        typer.echo(f"{rank}. {hit.score:.2f}  {day}  {hit.outlet or '-'}  {hit.article_id}")
+        typer.echo(f"   {hit.title or ''}")
+        typer.echo(f"   {hit.snippet}\n")
+
+
+@app.command("stories", epilog="Examples:\n\n  akhbar stories --db news.db")
+def stories_command(db: DbOption = DEFAULT_DB) -> None:
+    """List the stored stories with their outlets and dates."""
+    from akhbar.store import open_store
+
+    with _usage_errors(), open_store(db, create=False) as store:
+        stories = store.stories()
+    if not stories:
+        typer.echo("no stories stored yet; run akhbar cluster")
+        return
+    for story in stories:
+        first = story.first_published.isoformat() if story.first_published else "?"
+        last = story.last_published.isoformat() if story.last_published else "?"
+        typer.echo(
+            f"{story.id}  {len(story.articles)} articles  {first}..{last}  "
+            f"{', '.join(story.outlets) or '-'}"
+        )
+        typer.echo(f"   {story.title or ''}")
+
+
 def main() -> None:
     """Console entry point (``akhbar`` and ``python -m akhbar``)."""
     app(prog_name="akhbar")

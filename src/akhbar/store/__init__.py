@@ -1,0 +1,55 @@
+"""The article store: articles kept between runs, searchable in Arabic key form.
+
+>>> from akhbar.store import open_store, ingest_into
+>>> with open_store("akhbar.db") as store:                       # doctest: +SKIP
+...     summary = ingest_into(store, ["examples/seeds"])
+...     hits = store.search("سورية")                              # finds سوريا too
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from akhbar.errors import StoreError
+from akhbar.store.base import AddResult, ArticleStore, InsertionSession, SearchHit, StoredStory
+from akhbar.store.ingest_run import IngestSummary, ingest_into
+from akhbar.store.search_text import parse_query, search_words
+from akhbar.store.sqlite import SqliteStore
+
+__all__ = [
+    "AddResult",
+    "ArticleStore",
+    "IngestSummary",
+    "InsertionSession",
+    "SearchHit",
+    "SqliteStore",
+    "StoredStory",
+    "ingest_into",
+    "open_store",
+    "parse_query",
+    "search_words",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def open_store(url_or_path: str | os.PathLike[str], *, create: bool = True) -> ArticleStore:
+    """The store at a path (SQLite) or URL. ``create=False`` refuses to start a new store.
+
+    Raises :class:`StoreError` when the location cannot be used, naming it and the fix.
+    """
+    location = os.fspath(url_or_path)
+    if location.startswith(_POSTGRES_SCHEMES):
+        raise StoreError(
+            f"{location.split('@')[-1]}: PostgreSQL support arrives with the teams release "
+            "(store/postgres.py); use a SQLite path such as ./akhbar.db for now"
+        )
+    if "://" in location:
+        scheme = location.split("://", 1)[0]
+        raise StoreError(
+            f"{scheme}://...: unknown store scheme {scheme!r}; use a SQLite path (./akhbar.db)"
+        )
+    return SqliteStore(location, create=create)

@@ -1,0 +1,322 @@
+"""The SQLite backend: one file, WAL mode, an FTS5 index over search words.
+
+The file says what it is: ``PRAGMA application_id`` marks an akhbar store and
+``PRAGMA user_version`` its schema version, so a stray ``.db`` file or one written by a
+newer akhbar is refused with a clear :class:`~akhbar.errors.StoreError` and left untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from akhbar.errors import InputError, StoreError
+from akhbar.model import Article, Assignment
+from akhbar.store.base import AddResult, ArticleStore, SearchHit, StoredStory
+from akhbar.store.codec import (
+    ARTICLE_COLUMNS,
+    article_to_record,
+    parse_published,
+    record_to_article,
+)
+from akhbar.store.search_text import make_snippet, parse_query, search_words
+
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "SqliteStore"]
+
+logger = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x616B6862  # "akhb"
+SCHEMA_VERSION = 1
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# bm25 column weights: a word in the headline counts three times one in the body.
+TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+_BM25 = f"bm25(article_search, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+
+# seq is the row key the FTS index points at: an INTEGER PRIMARY KEY survives VACUUM, an
+# implicit rowid may not. The article id is the user-facing key (UNIQUE NOT NULL).
+_SCHEMA = f"""
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    {ARTICLE_COLUMNS[0]} TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    {", ".join(f"{name} TEXT" for name in ARTICLE_COLUMNS[2:])}
+);
+CREATE INDEX articles_outlet_day ON articles(outlet, published_day);
+CREATE INDEX articles_content ON articles(content_hash);
+CREATE INDEX articles_day ON articles(published_day);
+CREATE VIRTUAL TABLE article_search USING fts5(
+    title, body, content='', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE assignments (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    story TEXT,
+    event TEXT,
+    duplicate_of TEXT
+);
+CREATE INDEX assignments_story ON assignments(story);
+"""
+_INSERT = (
+    f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})"
+)
+_SELECT = f"SELECT {', '.join('a.' + name for name in ARTICLE_COLUMNS)} FROM articles a"
+
+
+def _refuse(path: str, problem: str) -> StoreError:
+    return StoreError(f"{path}: {problem}")
+
+
+def _check_header(path: str) -> None:
+    """Refuse a non-empty file that is not SQLite before SQLite touches it."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise _refuse(path, f"cannot read the store: {error.strerror}") from None
+    if header and header != _SQLITE_HEADER:
+        raise _refuse(
+            path,
+            "is not an akhbar store (not a SQLite database); "
+            "give --db a new file name or a store made by akhbar ingest",
+        )
+
+
+class SqliteStore(ArticleStore):
+    """Articles in one SQLite file. ``create=False`` refuses a path with no store yet."""
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+        self.location = os.fspath(path)
+        exists = os.path.exists(self.location) and os.path.getsize(self.location) > 0
+        if exists:
+            _check_header(self.location)
+        elif not create:
+            raise _refuse(self.location, "no store here yet; run akhbar ingest INPUT --db first")
+        try:
+            self._db = sqlite3.connect(self.location, isolation_level=None)
+        except sqlite3.Error as error:
+            raise _refuse(self.location, f"cannot open the store: {error}") from None
+        try:
+            self._prepare()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _prepare(self) -> None:
+        try:
+            app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise _refuse(self.location, f"is not an akhbar store ({error})") from None
+        if app_id != APPLICATION_ID and (tables or app_id):
+            raise _refuse(
+                self.location,
+                "is a SQLite database but not an akhbar store; give --db another file name",
+            )
+        if version > SCHEMA_VERSION:
+            raise _refuse(
+                self.location,
+                f"was written by a newer akhbar (store schema {version}; this akhbar reads "
+                f"up to {SCHEMA_VERSION}); upgrade akhbar to read it",
+            )
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        if app_id != APPLICATION_ID:
+            with self._transaction():
+                # One statement at a time: executescript() would COMMIT the open transaction.
+                for statement in filter(str.strip, _SCHEMA.split(";")):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            logger.info("created akhbar store %s", self.location)
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db, self.location)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        added = present = 0
+        conflicts: list[str] = []
+        with self._transaction():
+            for article in articles:
+                record = article_to_record(article)
+                cursor = self._db.execute(_INSERT, record)
+                if cursor.rowcount == 1:
+                    self._index(cursor.lastrowid, article)
+                    added += 1
+                    continue
+                present += 1
+                stored = self._db.execute(
+                    "SELECT content_hash FROM articles WHERE id = ?", (article.id,)
+                ).fetchone()
+                if stored is not None and stored[0] != record[1]:
+                    conflicts.append(article.id)
+        return AddResult(added, present, tuple(conflicts))
+
+    def _index(self, seq: int | None, article: Article) -> None:
+        title = " ".join(search_words(article.title or ""))
+        body = " ".join(search_words(article.text))
+        self._db.execute(
+            "INSERT INTO article_search(rowid, title, body) VALUES (?, ?, ?)", (seq, title, body)
+        )
+
+    def has(self, article_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def get(self, article_id: str) -> Article:
+        row = self._db.execute(f"{_SELECT} WHERE a.id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise _refuse(
+                self.location, f"no article {article_id!r}; akhbar search shows stored ids"
+            )
+        return record_to_article(row)
+
+    def iter_articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> Iterator[Article]:
+        where, params = _filters(outlet, since, until)
+        sql = f"{_SELECT} WHERE {' AND '.join(where) or '1'} ORDER BY a.seq"
+        # Its own cursor, read in pages: memory stays flat over a large store.
+        cursor = self._db.execute(sql, params)
+        while rows := cursor.fetchmany(256):
+            yield from map(record_to_article, rows)
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def search(
+        self,
+        query: str,
+        *,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        parsed = parse_query(query)
+        where, params = _filters(outlet, since, until)
+        sql = (
+            f"SELECT a.id, a.title, a.outlet, a.published, a.text, {_BM25} AS rank "
+            "FROM article_search JOIN articles a ON a.seq = article_search.rowid "
+            f"WHERE article_search MATCH ? {''.join(' AND ' + w for w in where)} "
+            "ORDER BY rank, a.seq LIMIT ?"
+        )
+        try:
+            rows = self._db.execute(sql, [parsed.fts_match(), *params, limit]).fetchall()
+        except sqlite3.OperationalError as error:
+            raise InputError(
+                f"query {query!r}", f"cannot be searched ({error}); search for plain words"
+            ) from None
+        words = parsed.words()
+        return [
+            SearchHit(
+                article_id=row[0],
+                title=row[1],
+                outlet=row[2],
+                published=parse_published(row[3]),
+                score=-row[5],
+                snippet=make_snippet(row[4], row[1], words),
+            )
+            for row in rows
+        ]
+
+    def set_assignments(self, assignments: Iterable[Assignment]) -> int:
+        rows = [(a.id, a.story, a.event, a.duplicate_of) for a in assignments]
+        with self._transaction():
+            self._db.execute("DELETE FROM assignments")
+            self._db.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", rows)
+            missing = self._db.execute(
+                "SELECT s.article_id FROM assignments s LEFT JOIN articles a "
+                "ON a.id = s.article_id WHERE a.id IS NULL LIMIT 3"
+            ).fetchall()
+            if missing:
+                raise _refuse(
+                    self.location,
+                    f"assignments name articles that are not stored (e.g. {missing[0][0]!r}); "
+                    "ingest those articles first",
+                )
+        return len(rows)
+
+    def stories(self) -> list[StoredStory]:
+        rows = self._db.execute(
+            "SELECT s.story, a.id, a.title, a.outlet, a.published_day FROM assignments s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.story IS NOT NULL "
+            "ORDER BY s.story, a.published_day IS NULL, a.published_day, a.seq"
+        ).fetchall()
+        grouped: dict[str, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            grouped.setdefault(row[0], []).append(row)
+        stories = [_story(story, members) for story, members in grouped.items()]
+        return sorted(stories, key=lambda story: (-len(story.articles), story.id))
+
+
+def _story(story: str, members: list[tuple[Any, ...]]) -> StoredStory:
+    days = [dt.date.fromisoformat(row[4]) for row in members if row[4] is not None]
+    return StoredStory(
+        id=story,
+        title=next((row[2] for row in members if row[2]), None),
+        articles=tuple(row[1] for row in members),
+        outlets=tuple(sorted({row[3] for row in members if row[3]})),
+        first_published=min(days, default=None),
+        last_published=max(days, default=None),
+    )
+
+
+def _filters(
+    outlet: str | None, since: dt.date | None, until: dt.date | None
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if outlet is not None:
+        where.append("a.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    if since is not None:
+        where.append("a.published_day >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        where.append("a.published_day <= ?")
+        params.append(until.isoformat())
+    return where, params
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the body raises; SQLite errors named."""
+
+    def __init__(self, db: sqlite3.Connection, location: str) -> None:
+        self._db = db
+        self._location = location
+
+    def __enter__(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise _refuse(self._location, f"cannot write to the store: {error}") from None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: object,
+    ) -> None:
+        if exc_type is not None:
+            self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _refuse(self._location, f"cannot write to the store: {exc}") from None
+            return
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._db.execute("ROLLBACK")
+            raise _refuse(self._location, f"cannot write to the store: {error}") from None
