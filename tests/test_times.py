@@ -94,7 +94,12 @@ def test_relative_expression_records_its_anchor() -> None:
 
 
 def test_weekday_that_disagrees_with_the_anchor_is_flagged() -> None:
+    # One day off is the feed's time zone: the weekday named is the day meant (still flagged,
+    # so that the publication date can be corrected).
     found = only("بحث الرئيس الروسي، اليوم الأربعاء، مع الرئيس السوري", D(2025, 3, 20))
+    assert (found.value, found.weekday_conflict) == ("2025-03-19", True)
+    # Further off, the anchor stands and the disagreement is flagged.
+    found = only("بحث الرئيس الروسي، اليوم الاثنين، مع الرئيس السوري", D(2025, 3, 20))
     assert (found.value, found.weekday_conflict) == ("2025-03-20", True)
     assert not only("اليوم الخميس", D(2025, 3, 20)).weekday_conflict
 

@@ -14,6 +14,9 @@ _WORD = re.compile(r"[^\s\W]+|[()\"']")
 _CLAUSE_END = re.compile(r"[.!?؟\n،,]")
 # Characters of the clause before a weekday searched for a future cue ("من المقرر أن ...").
 _FUTURE_LOOKBACK = 60
+# "قال إن ...": what follows is what was said, not when it was said.
+_COMPLEMENTS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "وان", "وانه", "وانها"})
+_CONDITIONALS = frozenset({"لو", "اذا", "ما", "حال", "ولو", "واذا"})
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,23 @@ class Context:
     anchor: dt.date | None
     lex: TimeLexicon
 
-    def is_future(self, position: int) -> bool:
-        """Whether the clause before ``position`` holds a future cue ("سيعقد", "من المقرر")."""
+    def tense(self, position: int) -> int:
+        """1 or -1 when the nearest cue in the clause before ``position`` is a future cue
+        ("سيعقد", "من المقرر") or a past-tense verb ("وقع", "توفيت"); 0 without one."""
         window = self.key[max(0, position - _FUTURE_LOOKBACK) : position]
         ends = list(_CLAUSE_END.finditer(window))
-        if ends:
-            window = window[ends[-1].end() :]
-        return any(word in self.lex.future_cues for word in window.split())
+        words = window[ends[-1].end() :].split() if ends else window.split()
+        complement = False
+        for distance, word in enumerate(reversed(words)):
+            if word in self.lex.future_cues:
+                return 1
+            bare = word[1:] if word[:1] in "وف" and word not in self.lex.past_cues else word
+            kind = self.lex.past_cues.get(bare)
+            if kind == "event" or (kind == "report" and distance < 4 and not complement):
+                before = words[-distance - 2] if distance + 2 <= len(words) else ""
+                return 0 if before in _CONDITIONALS else -1
+            complement = complement or word in _COMPLEMENTS
+        return 0
 
 
 def squash(words: str) -> str:

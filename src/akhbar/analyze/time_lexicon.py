@@ -36,10 +36,12 @@ class TimeLexicon:
     today_blockers_after: frozenset[str]
     today_blockers_before: frozenset[str]
     future_cues: frozenset[str]
+    past_cues: Mapping[str, str]  # verb -> event | report
     clock_hours: Mapping[str, int]
     decades: Mapping[str, int]
     seasons: Mapping[str, str]
     year_cues: frozenset[str]
+    holidays: Mapping[str, tuple[int, int]]  # word -> (month, day)
 
 
 def _ints(name: str) -> Mapping[str, int]:
@@ -78,6 +80,14 @@ def _day_words() -> Mapping[str, tuple[int, str | None]]:
     return MappingProxyType(out)
 
 
+def _holidays() -> Mapping[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    for word, value in load_mapping("time_holidays").items():
+        month, _, day = value.partition("-")
+        out[word] = (int(month), int(day))
+    return MappingProxyType(out)
+
+
 def _blockers(sign: str) -> frozenset[str]:
     return frozenset(e[1:] for e in load_entries("time_today_blockers") if e.startswith(sign))
 
@@ -103,8 +113,10 @@ def time_lexicon() -> TimeLexicon:
         today_blockers_after=_blockers("+"),
         today_blockers_before=_blockers("-"),
         future_cues=frozenset(load_entries("time_future_cues")),
+        past_cues=_strs("time_past_cues"),
         clock_hours=_ints("time_clock_hours"),
         decades=_ints("time_decades"),
         seasons=_strs("time_seasons"),
         year_cues=frozenset(load_entries("time_year_cues")),
+        holidays=_holidays(),
     )

@@ -50,6 +50,7 @@ class TimePatterns:
     season: re.Pattern[str]
     every_weekday: re.Pattern[str]
     quarter: re.Pattern[str]
+    holiday: re.Pattern[str]
     triggers: Mapping[str, frozenset[str]]  # written word -> names of patterns it may be in
     trigger_words: re.Pattern[str]  # finds the words of ``triggers`` in one pass
 
@@ -62,7 +63,7 @@ def _alt(words: Iterable[str]) -> str:
 
 def _date(lex: TimeLexicon) -> str:
     month = _alt(lex.months)
-    day = rf"(?:(?<![\d.,:/])\d{{1,2}}(?!\d)|{_alt(lex.ordinals)})"
+    day = rf"(?:(?:ال{_S0})?(?<![\d.,:/])\d{{1,2}}(?!\d)|{_alt(lex.ordinals)})"
     pair = (
         rf"(?:{_S0}[/\\-]{_S0}(?P<m2>{month})"
         rf"|{_S0}\({_S0}(?P<m3>{month}){_S0}\)|{_S}(?P<m4>{month}))"
@@ -111,19 +112,28 @@ def _period(lex: TimeLexicon) -> str:
     )
 
 
+_PLURALS = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اعوام", "سنين", "عقود", "ساعات")
+_PLURALS_SHORT = ("دقايق", "ثوان", "ثواني")
+# One unit with no number ("بعد أسبوع", "قبل عام"); counted only after a preposition.
+_ONE = "(?:اسبوع|شهر|عام|سنه|يوم|ساعه|دقيقه|ثانيه)"
+
+
 def _count(lex: TimeLexicon) -> str:
     units = _alt(w for w, (_, n) in lex.units.items() if n is None)
     duals = _alt(w for w, (_, n) in lex.units.items() if n is not None)
-    plurals = "(?:ايام|اسابيع|اشهر|شهور|سنوات|اعوام|سنين|عقود|ساعات)"
+    plurals = _alt((*_PLURALS, *_PLURALS_SHORT))
     preps = r"(?:قبل|منذ|بعد|خلال|لمده|طوال|مده|علي مدي|علي مدار|نحو|حوالي)"
     approx = r"(?:قرابه|نحو|حوالي|زهاء)"
     number = rf"(?:(?<![\d.,])\d+(?:[.,]\d+)?|{_alt(lex.numbers)})"
+    half = rf"(?P<half>{_S}و{_S0}نصف(?:{_S}(?:ال)?{_ONE})?)?"
+    months = _alt([*lex.months, *lex.hijri_months, *lex.weekdays])
     return (
         rf"{_LB}(?:(?P<prep>{preps}){_S}(?:{approx}{_S})?)?(?P<core>"
         rf"(?P<num>{number}){_S}(?P<unit>{units})"
         rf"|(?P<few>عده|بضعه|بضع){_S}(?P<unit2>{units})"
         rf"|(?P<dual>{duals})"
-        rf"|(?P<bare>{plurals})(?:{_S}(?P<few_after>قليله|عديده|طويله))?){_RB}"
+        rf"|(?P<one>{_ONE})(?!{_S0}#?(?:\d|{months}))"
+        rf"|(?P<bare>{plurals})(?:{_S}(?P<few_after>قليله|عديده|طويله|معدوده))?){half}{_RB}"
     )
 
 
@@ -136,7 +146,7 @@ def _plural_period(lex: TimeLexicon) -> str:
     units = _alt(w for w, (_, n) in lex.units.items() if n is None)
     counted = rf"ال{_S0}(?P<num3>{number}){_S}(?P<unit3>{units}){_S}(?P<side3>{side})"
     return (
-        rf"{_LB}(?:{plural}(?:{_S}(?P<num>{number}))?{_S}(?P<side>{side})"
+        rf"{_LB}(?:{plural}(?:{_S}(?:ال)?(?P<num>{number}))?{_S}(?P<side>{side})"
         rf"|{dual}{_S}(?P<side2>{side_dual})|{counted}){_RB}"
     )
 
@@ -148,8 +158,11 @@ def _clock(lex: TimeLexicon) -> str:
         rf"(?P<h2>(?<![\d.,:/])\d{{1,2}}){_S0}[:.,]{_S0}(?P<mi2>\d{{2}})(?![\d.,:/])"
         rf"(?={_S}(?:{ampm}|{gmt}))"
     )
+    days = _alt([*lex.weekdays, *lex.day_words])
+    night_of = rf"(?={_S}ليله?{_S}(?:يوم{_S})?{days})"  # "منتصف ليلة الأحد", "منتصف ليلة أمس"
+    midnight = rf"{_LB}(?P<midnight>منتصف{night_of}|منتصف{_S}(?:ال)?ليل(?:ه)?){_RB}"
     return (
-        rf"(?:{bare_clock}|{_LB}(?:ال)?ساعه{_S}"
+        rf"(?:{bare_clock}|{midnight}|{_LB}(?:ال)?ساعه{_S}"
         rf"(?:(?P<h>(?<!\d)\d{{1,2}})(?:{_S0}[:.,]{_S0}(?P<mi>\d{{2}}))?(?!\d)"
         rf"|(?P<hhmm>(?<!\d)\d{{4}}(?!\d))"
         rf"|(?P<hw>{_alt(lex.clock_hours)})(?:{_S}(?P<frac>والنصف|والربع|الا ربعا|الا ربع))?)"
@@ -161,11 +174,16 @@ def _clock(lex: TimeLexicon) -> str:
 def _hijri(lex: TimeLexicon) -> str:
     day = rf"(?:(?<![\d.,:/])\d{{1,2}}(?!\d)|{_alt(lex.ordinals)})"
     this_year = rf"(?:(?:ل?هذا{_S})?{_YEAR_WORD}{_S0})"
+    numeric = (
+        rf"(?<![\d/.])(?P<nd>\d{{1,2}}){_S0}(?P<nsep>[/.-]){_S0}(?P<nm>\d{{1,2}}){_S0}(?P=nsep)"
+        rf"{_S0}(?P<ny>{_HIJRI_YEAR})"
+    )
     return (
         rf"{_LB}(?:(?:(?P<d>{day}){_S0}(?:من{_S})?)?(?:(?P<shahr>شهر){_S})?"
         rf"(?P<hm>{_alt(lex.hijri_months)}){_RB}"
         rf"(?:{_S0}{this_year}?(?P<hy>{_HIJRI_YEAR}))?(?:{_S0}(?P<era>{_ERA}))?"
-        rf"|(?:{_YEAR_WORD}{_S0})?(?P<hy2>{_HIJRI_YEAR}){_S0}{_ERA})"
+        rf"|(?:{_YEAR_WORD}{_S0})?(?P<hy2>{_HIJRI_YEAR}){_S0}{_ERA}"
+        rf"|{numeric}{_S0}{_ERA})"
     )
 
 
@@ -210,7 +228,7 @@ _NOT_TRIGGERS = frozenset(
 
 def _triggers(lex: TimeLexicon) -> Mapping[str, frozenset[str]]:
     """Which patterns each word can be part of; a pattern only runs near its words."""
-    plurals = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اعوام", "سنين", "عقود", "ساعات")
+    plurals = (*_PLURALS, *_PLURALS_SHORT)
     sources: dict[str, Iterable[str]] = {
         "date": lex.months,
         "day_word": lex.day_words,
@@ -219,13 +237,18 @@ def _triggers(lex: TimeLexicon) -> Mapping[str, frozenset[str]]:
         "count": [*lex.units, *plurals],
         # the tail every plural period ends with ("الأيام الماضية", "العامين الأخيرين")
         "plural_period": [*_SIDES, *_SIDES_DUAL],
-        "clock": ["ساعه", "الساعه", "صباحا", "مساء", "مساءا", "غرينتش", "جرينتش", "غرينيتش", "تغ"],
+        "clock": [
+            *("ساعه", "الساعه", "ليل", "الليل", "ليله", "صباحا", "مساء", "مساءا"),
+            *("غرينتش", "جرينتش", "غرينيتش", "تغ"),
+        ],
         "hijri": [*lex.hijri_months, "ه", "هجري", "هجريه", "للهجره"],
         "fixed": [*lex.refs, *lex.sets],
         "decade": [*lex.decades, *("ال" + word for word in lex.decades)],
         "season": lex.seasons,
         "every_weekday": ["كل"],
-        "quarter": ["الربع"],
+        "quarter": ["الربع", "النصف"],
+        # only the rarer words of a holiday's name ("عيد", "رأس"), not "العالمي" or "اليوم"
+        "holiday": ["عيد", "راس", "المراه", "للمراه"],
     }
     table: dict[str, set[str]] = {}
     for name, phrases in sources.items():
@@ -279,10 +302,21 @@ def _trigger_words(triggers: Mapping[str, frozenset[str]]) -> re.Pattern[str]:
 
 def _quarter(lex: TimeLexicon) -> str:
     which = r"(?P<q>الاول|الثاني|الثالث|الرابع|الاخير)"
-    year = rf"(?P<this>هذا{_S})?(?:العام|السنه)(?:{_S}(?P<dir>{_alt(lex.directions)}))?"
+    year = (
+        rf"(?P<this>هذا{_S})?(?:العام|السنه)(?!{_S}المالي)"  # a fiscal year is not the year
+        rf"(?:{_S}(?P<dir>{_alt(lex.directions)}))?"
+    )
     return (
-        rf"{_LB}الربع{_S}{which}{_S}(?:من{_S})?"
-        rf"(?:{year}|(?:{_YEAR_WORD}{_S0})?(?P<y>{_ANY_YEAR})){_RB}"
+        rf"(?:{_LB}ال|(?<!\w)[وف]?لل)(?P<part>ربع|نصف){_S}{which}{_S}(?:من{_S})?"
+        rf"(?:(?:{_YEAR_WORD}{_S0})?(?P<y>{_ANY_YEAR})|{year}){_RB}"
+    )
+
+
+def _holiday(lex: TimeLexicon) -> str:
+    return (
+        rf"{_LB}(?P<holiday>{_alt(lex.holidays)}){_RB}"
+        rf"(?:{_S0}[،,]?{_S0}(?:(?:من|في){_S})?(?:{_YEAR_WORD}{_S0})?(?P<y>{_YEAR}))?"
+        rf"(?:{_S}(?P<dir>{_alt(lex.directions)}){_RB})?"
     )
 
 
@@ -307,6 +341,7 @@ def time_patterns() -> TimePatterns:
         season=re.compile(_season(lex)),
         every_weekday=re.compile(_every_weekday(lex)),
         quarter=re.compile(_quarter(lex)),
+        holiday=re.compile(_holiday(lex)),
         triggers=triggers,
         trigger_words=_trigger_words(triggers),
     )

@@ -126,13 +126,14 @@ def _years_back(date: dt.date, years: int) -> dt.date | None:
     return safe_date(date.year - years, date.month, date.day)
 
 
-def resolve_weekday(anchor: dt.date, weekday: int, direction: int | None, future: bool) -> dt.date:
+def resolve_weekday(anchor: dt.date, weekday: int, direction: int | None, tense: int) -> dt.date:
     """The date of a weekday (ISO 1-7) named in a text published on ``anchor``.
 
     -1 (الماضي): strictly before; -2 (قبل الماضي): a week before that; 1 (المقبل): strictly
-    after; 0 (هذا): in the anchor's week. None: the next one when ``future`` or when it is at
-    most ``WEEKDAY_AHEAD_DAYS`` ahead ("الجمعة" in a Thursday report), else the last one on
-    or before the anchor ("الثلاثاء" in a Wednesday report is yesterday).
+    after; 0 (هذا): in the anchor's week. None: the next one when ``tense`` is 1 (a future
+    cue before it) or, with no cue (0), when it is at most ``WEEKDAY_AHEAD_DAYS`` ahead
+    ("الجمعة" in a Thursday report); else the last one on or before the anchor ("الثلاثاء"
+    in a Wednesday report is yesterday; "وقع يوم السبت" in a Friday report, tense -1).
     """
     back = (anchor.isoweekday() - weekday) % 7
     ahead = (weekday - anchor.isoweekday()) % 7
@@ -142,7 +143,7 @@ def resolve_weekday(anchor: dt.date, weekday: int, direction: int | None, future
         return anchor + dt.timedelta(days=ahead or 7)
     if direction == 0:
         return anchor + dt.timedelta(days=weekday - anchor.isoweekday())
-    if future or 0 < ahead <= WEEKDAY_AHEAD_DAYS:
+    if tense > 0 or (tense == 0 and 0 < ahead <= WEEKDAY_AHEAD_DAYS):
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=back)
 

@@ -16,6 +16,7 @@ __all__ = [
     "date_rule",
     "decade_rule",
     "hijri_rule",
+    "holiday_rule",
     "numeric_rule",
     "quarter_rule",
     "season_rule",
@@ -25,6 +26,10 @@ __all__ = [
 _MONTH_GROUPS = ("mb", "m1", "m2", "m3", "m4")
 _YEAR_FOLLOWERS = frozenset(".,،;:)!?؟\"'\n-")
 _SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+# A month every year: "يونيو من كل عام" after it, "كل عام في شهر مايو" before it.
+_EVERY_YEAR_AFTER = re.compile(r"[ \t]*[،,]?[ \t]*(?:من|في)[ \t]+كل[ \t]+(?:عام|سنه)(?!\w)")
+_EVERY_YEAR_BEFORE = re.compile(r"(?<!\w)كل[ \t]+(?:عام|سنه)[ \t]+(?:في[ \t]+)?$")
+_HIJRI_PREPS = frozenset({"في", "قبل", "بعد", "خلال", "طوال", "حتي", "منذ", "مع", "اثناء"})
 _QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
 
 
@@ -33,6 +38,8 @@ def _direction(ctx: Context, word: str | None) -> int | None:
 
 
 def _day_of(ctx: Context, text: str | None) -> int | None:
+    if text and text[:2] == "ال" and text[2:].strip().isdigit():  # "الـ13 من أبريل"
+        text = text[2:].strip()
     day = to_int(text, dict(ctx.lex.ordinals))
     return day if day is not None and 1 <= day <= 31 else None
 
@@ -50,6 +57,8 @@ def date_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     if m["d1"] and day is None:
         return []
     relative = year is None
+    if year is None and not day and direction is None and (every := _every_year(m, ctx)):
+        return [Found(m.start(), every, "SET", f"XXXX-{month:02d}", "month")]
     if year is None and ctx.anchor is None:
         return [Found(m.start(), m.end(), "DATE", None, "day" if day else "month", True)]
     value, precision, conflict = _calendar_value(ctx, month, day, year, direction)
@@ -61,6 +70,28 @@ def date_rule(m: re.Match[str], ctx: Context) -> list[Found]:
         conflict = dt.date.fromisoformat(value).isoweekday() != lex.weekdays[m["wd"]]
     mod = lex.mods[m["mod"]] if m["mod"] else None
     return [Found(m.start(), m.end(), "DATE", value, precision, relative, mod, conflict)]
+
+
+def holiday_rule(m: re.Match[str], ctx: Context) -> list[Found]:
+    """ "عيد العمال" → May 1 (of the year given, else read as "1 مايو" would be)."""
+    month, day = ctx.lex.holidays[squash(m["holiday"])]
+    if m["y"]:
+        date = cal.safe_date(int(m["y"]), month, day)
+        return [Found(m.start(), m.end(), "DATE", date.isoformat(), "day")] if date else []
+    if ctx.anchor is None:
+        return [Found(m.start(), m.end(), "DATE", None, "day", True)]
+    date = cal.resolve_day_month(ctx.anchor, month, day, _direction(ctx, m["dir"]))
+    return [Found(m.start(), m.end(), "DATE", date.isoformat(), "day", True)] if date else []
+
+
+def _every_year(m: re.Match[str], ctx: Context) -> int | None:
+    """The end of a yearly month ("يونيو من كل عام", "كل عام في شهر مايو"), else None."""
+    after = _EVERY_YEAR_AFTER.match(ctx.key, m.end())
+    if after:
+        return after.end()
+    if _EVERY_YEAR_BEFORE.search(ctx.key, max(0, m.start() - 20), m.start()):
+        return m.end()
+    return None
 
 
 def _calendar_value(
@@ -114,18 +145,23 @@ def year_rule(m: re.Match[str], ctx: Context) -> list[Found]:
 
 def hijri_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     """ "20 رمضان 1439 هـ", "شهر رمضان" (the one of the anchor's Hijri year), "1440 هـ"."""
+    if m["ny"]:
+        date = cal.hijri_to_date(int(m["ny"]), int(m["nm"]), int(m["nd"]))
+        return [Found(m.start(), m.end(), "DATE", date.isoformat(), "day")] if date else []
     if m["hy2"]:
         value = cal.hijri_year_range(int(m["hy2"]))
         return [Found(m.start(), m.end(), "DATE", value, "day")] if value else []
     day, year = _day_of(ctx, m["d"]), to_int(m["hy"])
-    if not (day or year or m["shahr"]):
+    if not (day or year or m["shahr"] or _hijri_month_alone(m, ctx)):
         return []
     month = ctx.lex.hijri_months[squash(m["hm"])]
     relative = year is None
     if year is None:
-        year = cal.hijri_year_of(ctx.anchor) if ctx.anchor else None
-        if year is None:
+        if ctx.anchor is None:
             return [Found(m.start(), m.end(), "DATE", None, "day", True)]
+        year = cal.hijri_year_of(ctx.anchor)
+        if year is None:  # an anchor outside the Umm al-Qura table
+            return []
         if day and ctx.anchor:
             first = cal.hijri_to_date(year, month, day)
             if first and (first - ctx.anchor).days > cal.FUTURE_WINDOW_DAYS:
@@ -135,6 +171,15 @@ def hijri_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     if value is None:
         return []
     return [Found(m.start(), m.end(), "DATE", value, "day", relative)]
+
+
+def _hijri_month_alone(m: re.Match[str], ctx: Context) -> bool:
+    """ "قبل رمضان": a month name alone after a preposition ("محمد رمضان" is a name; صفر
+    "zero" and رجب, a given name, stay out)."""
+    if squash(m["hm"]) in ("صفر", "رجب"):
+        return False
+    word = previous_word(ctx.key, m.start())
+    return word in _HIJRI_PREPS or (word[:1] in "وف" and word[1:] in _HIJRI_PREPS)
 
 
 def numeric_rule(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -181,14 +226,19 @@ def _season_year(anchor: dt.date, code: str, direction: int) -> int:
 
 
 def quarter_rule(m: re.Match[str], ctx: Context) -> list[Found]:
-    """ "الربع الأول من هذا العام" → "2018-Q1" (TimeML quarter), "الربع الثالث من 2017"."""
-    quarter = _QUARTERS[m["q"]]
+    """ "الربع الأول من هذا العام" → "2018-Q1" (TimeML quarter), "الربع الثالث من 2017";
+    "النصف الأول من عام 2018" → "2018-H1"; "الربع الأول من العام" is the anchor's year."""
+    number = _QUARTERS[m["q"]]
+    if m["part"] == "نصف":
+        if number > 2 and m["q"] != "الاخير":
+            return []
+        code = f"H{min(number, 2)}"
+    else:
+        code = f"Q{number}"
     if m["y"]:
-        return [Found(m.start(), m.end(), "DATE", f"{m['y']}-Q{quarter}", "quarter")]
+        return [Found(m.start(), m.end(), "DATE", f"{m['y']}-{code}", "quarter")]
     if ctx.anchor is None:
         return [Found(m.start(), m.end(), "DATE", None, "quarter", True)]
     shift = ctx.lex.directions[m["dir"]] if m["dir"] else 0
-    if not (m["this"] or m["dir"]):
-        return []
-    value = f"{ctx.anchor.year + shift}-Q{quarter}"
+    value = f"{ctx.anchor.year + shift}-{code}"
     return [Found(m.start(), m.end(), "DATE", value, "quarter", True)]

@@ -11,7 +11,9 @@ Reading rules worth knowing (details in :mod:`akhbar.analyze.time_resolve`):
 
 - a weekday with no direction word is the last such day on or before the anchor
   ("يوم الثلاثاء" in a Wednesday report is yesterday), or the next on or after it when
-  the sentence before it speaks of the future ("من المقرر", "سيعقد");
+  the nearest cue before it is a future one ("من المقرر", "سيعقد"), or, with no cue, when it
+  is one or two days ahead; a past-tense event verb ("وقع يوم السبت") keeps it in the past;
+- two days joined by "بين ... و" or "من ... إلى" are one range ("2018-06-14/2018-07-15");
 - a day and month with no year: the next occurrence if it is at most
   ``FUTURE_WINDOW_DAYS`` ahead, else the last one on or before the anchor; with
   الماضي/الفائت the last one strictly before, with المقبل the next one strictly after;
@@ -36,6 +38,7 @@ from akhbar.analyze.time_rules import (
     date_rule,
     decade_rule,
     hijri_rule,
+    holiday_rule,
     numeric_rule,
     quarter_rule,
     season_rule,
@@ -63,6 +66,7 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("numeric", numeric_rule),
     ("date", date_rule),
     ("hijri", hijri_rule),
+    ("holiday", holiday_rule),
     ("day_word", day_word_rule),
     ("clock", clock_rule),
     ("weekday", weekday_rule),
@@ -79,6 +83,9 @@ _RULES: tuple[tuple[str, Rule], ...] = (
 # What may stand between a clock time and the day it belongs to ("الساعة 8 من مساء أمس").
 _CLOCK_GAP = re.compile(r"[ \t،,]*(?:(?:من|في|يوم)[ \t]+)*")
 _SINCE = frozenset({"منذ", "ومنذ"})
+# Between two dates of a range: "بين 14 يونيو و15 يوليو", "من يناير إلى مارس".
+_RANGE_GAP = re.compile(r"[ \t]*[،,]?[ \t]*(?P<sep>و|الي|حتي|-)[ \t]*")
+_RANGE_OPENERS = {"و": ("بين", "وبين"), "الي": ("من", "بين"), "حتي": ("من",), "-": ("من", "بين")}
 
 
 def find_times(
@@ -97,7 +104,7 @@ def find_times(
     keyed = KeyOffsets(text)
     ctx = Context(keyed.key, anchor, time_lexicon())
     found = _choose(_candidates(ctx, time_patterns()))
-    found = _mark_since(_attach_clock_days(found, ctx), ctx)
+    found = _mark_since(_join_ranges(_attach_clock_days(found, ctx), ctx), ctx)
     return tuple(_express(item, keyed, anchor, article_id) for item in found)
 
 
@@ -173,6 +180,46 @@ def _merge_clock(clock: Found, day: Found, start: int, end: int) -> Found:
         hour = 0
     value = f"{day.value[:10]}T{hour:02d}:{minute}"
     return replace(clock, start=start, end=end, value=value, relative=day.relative)
+
+
+def _join_ranges(found: list[Found], ctx: Context) -> list[Found]:
+    """Two days joined as a range, "2018-06-14/2018-07-15", as "21 - 22 أكتوبر" is; two
+    months ("من نوفمبر إلى فبراير") stay two expressions, as in the annotated sets."""
+    out: list[Found] = []
+    for item in found:
+        pair = _same_year(out[-1], item) if out else None
+        if pair and _is_range(*pair, ctx):
+            first, second = pair
+            value = f"{first.value}/{second.value}"
+            relative = first.relative and second.relative
+            out[-1] = replace(first, end=item.end, value=value, relative=relative)
+        else:
+            out.append(item)
+    return out
+
+
+def _same_year(first: Found, second: Found) -> tuple[Found, Found]:
+    """A day without a year takes the year of the other end ("بين 9 يناير 2017 و18 يناير")."""
+    if not (_has_day(first) and _has_day(second)) or first.relative == second.relative:
+        return first, second
+    assert first.value is not None and second.value is not None
+    if first.relative:
+        year = int(second.value[:4])
+        if first.value[4:] > second.value[4:]:  # "من 20 ديسمبر إلى 5 يناير 2018"
+            year -= 1
+        return replace(first, value=f"{year:04d}{first.value[4:]}"), second
+    return first, replace(second, value=first.value[:4] + second.value[4:])
+
+
+def _is_range(first: Found, second: Found, ctx: Context) -> bool:
+    if not (first.type == second.type == "DATE" and first.precision == second.precision == "day"):
+        return False
+    if not (first.value and second.value and "/" not in first.value + second.value):
+        return False
+    if len(first.value) != len(second.value) or first.value >= second.value:
+        return False
+    gap = _RANGE_GAP.fullmatch(ctx.key, first.end, second.start)
+    return gap is not None and previous_word(ctx.key, first.start) in _RANGE_OPENERS[gap["sep"]]
 
 
 def _mark_since(found: list[Found], ctx: Context) -> list[Found]:
