@@ -93,7 +93,9 @@ def test_story_items_exact() -> None:
         {
             "article": FIXTURE["A001"],
             "source": "الكرملين",
+            "type": "",
             "chain": ["الكرملين", "ريا نوفوستي", "خبر مباشر"],
+            "evidence": [],
         }
     ]
     assert story["contradictions"][0]["values"][1]["value"] == "ديمتري بيسكوف"

@@ -16,6 +16,7 @@ from typing import Any, Literal
 PublishedSource = Literal["input", "text", "html-meta", "inferred", "unknown"]
 OutletSource = Literal["input", "html-meta", "signature", "platform", "domain", "unknown"]
 InputKind = Literal["txt", "html", "jsonl", "stdin"]
+Polarity = Literal["assert", "deny", "decline", "call"]
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -155,6 +156,56 @@ class EventMention:
 
 
 @dataclass(frozen=True)
+class QuoteMention:
+    """One reported statement: ``text`` said by ``speaker`` (display surfaces with spans)."""
+
+    text: str
+    span: Span
+    speaker: str
+    speaker_span: Span | None
+    verb: str
+    verb_span: Span | None
+    polarity: Polarity
+    kind: Literal["direct", "indirect"]
+    carried: bool = False
+    via: tuple[str, ...] = ()  # channels the words came through, outlet side first
+    via_spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """One link of a chain: a canonical name, its type and where the text names it."""
+
+    name: str
+    type: str
+    surface: str
+    span: Span
+    document: str = ""  # "بيان" when the source spoke through a statement
+
+
+@dataclass(frozen=True)
+class SourceCitation:
+    """One place where the article cites a source, with the chain the words travelled."""
+
+    links: tuple[SourceLink, ...]
+    cue: str  # the words that mark the citation: "نقلت", "بحسب", "وأفاد"
+    span: Span  # of the cue
+    stance: str = ""  # the quote's polarity when the citation comes from a quote
+
+    @property
+    def source(self) -> str:
+        return self.links[0].name
+
+    @property
+    def type(self) -> str:
+        return self.links[0].type
+
+    @property
+    def chain(self) -> tuple[str, ...]:
+        return tuple(link.name for link in self.links)
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
     """What the per-article analyzers found."""
 
@@ -163,6 +214,8 @@ class ArticleAnalysis:
     stem_keys: tuple[str, ...] = ()  # matching only; never shown to a reader
     times: tuple[TimeExpression, ...] = ()
     events: tuple[EventMention, ...] = ()
+    quotes: tuple[QuoteMention, ...] = ()
+    sources: tuple[SourceCitation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,17 +250,26 @@ class Entity:
 
 @dataclass(frozen=True)
 class Quote:
+    """Who said what, in which article, through whom (``via``: outlet side first)."""
+
     speaker: str
     text: str
     article: str
     via: tuple[str, ...] = ()
+    polarity: str = "assert"  # assert | deny | decline | call
+    kind: str = "direct"  # direct | indirect
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
 class Attribution:
+    """A source an article cites, typed, with the chain the words travelled."""
+
     article: str
     source: str
     chain: tuple[str, ...] = ()
+    type: str = ""  # agency | newspaper | site | broadcaster | official | person | document | ...
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from akhbar.analyze.attribution import find_sources
 from akhbar.analyze.events import find_event_mentions
 from akhbar.analyze.published import reconcile_published
 from akhbar.analyze.quoted_times import anchor_quoted_times
+from akhbar.analyze.quotes import find_quotes
 from akhbar.analyze.times import find_times
 from akhbar.arabic.sentences import split_sentences
 from akhbar.arabic.stems import stem_keys
@@ -14,7 +16,7 @@ __all__ = ["analyze_article"]
 
 
 def analyze_article(article: Article) -> ArticleAnalysis:
-    """Sentences, time expressions, event mentions and stem keys (for matching) of ``article``.
+    """Sentences, time expressions, events, quotes, cited sources and stem keys of ``article``.
 
     Relative dates are resolved against the publication date (inside a quotation, against
     the day of the quoted speech when the sentence gives it); when the text names today's
@@ -29,10 +31,13 @@ def analyze_article(article: Article) -> ArticleAnalysis:
         article = reconciled
         times = find_times(article.text, anchor=article.published, article_id=article.id)
     times = anchor_quoted_times(article.text, times, sentences)
+    quotes = find_quotes(article.text, sentences, article_id=article.id)
     return ArticleAnalysis(
         article=article,
         sentences=sentences,
         stem_keys=stem_keys(article.text),
         times=times,
         events=find_event_mentions(article.text, sentences, times, article_id=article.id),
+        quotes=quotes,
+        sources=find_sources(article.text, sentences, article_id=article.id, quotes=quotes),
     )

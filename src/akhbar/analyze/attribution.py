@@ -22,15 +22,13 @@ source the article cites directly. Citations come from:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from akhbar.analyze.attribution_sources import SourceName, name_source
 from akhbar.analyze.quote_clauses import read_source
 from akhbar.analyze.quote_words import Words, attribution_cue, read_phrase, roles, roles_by_key
-from akhbar.analyze.quotes import QuoteMention, find_quotes
+from akhbar.analyze.quotes import find_quotes
 from akhbar.arabic.sentences import quotations
 from akhbar.arabic.tokens import Token, tokenize
-from akhbar.model import Sentence, Span
+from akhbar.model import QuoteMention, Sentence, SourceCitation, SourceLink, Span
 
 __all__ = ["SourceCitation", "SourceLink", "find_sources"]
 
@@ -46,44 +44,16 @@ _ANAPHORA = {
 }
 
 
-@dataclass(frozen=True)
-class SourceLink:
-    """One link of a chain: a canonical name, its type and where the text names it."""
-
-    name: str
-    type: str
-    surface: str
-    span: Span
-    document: str = ""  # "بيان" when the source spoke through a statement
-
-
-@dataclass(frozen=True)
-class SourceCitation:
-    """One place where the article cites a source, with the chain the words travelled."""
-
-    links: tuple[SourceLink, ...]
-    cue: str  # the words that mark the citation: "نقلت", "بحسب", "وأفاد"
-    span: Span  # of the cue
-    stance: str = ""  # the quote's polarity when the citation comes from a quote
-
-    @property
-    def source(self) -> str:
-        return self.links[0].name
-
-    @property
-    def type(self) -> str:
-        return self.links[0].type
-
-    @property
-    def chain(self) -> tuple[str, ...]:
-        return tuple(link.name for link in self.links)
-
-
 def find_sources(
-    text: str, sentences: tuple[Sentence, ...], *, article_id: str = ""
+    text: str,
+    sentences: tuple[Sentence, ...],
+    *,
+    article_id: str = "",
+    quotes: tuple[QuoteMention, ...] | None = None,
 ) -> tuple[SourceCitation, ...]:
-    """Cited sources of one article, in text order."""
-    quotes = find_quotes(text, sentences, article_id=article_id)
+    """Cited sources of one article, in text order (``quotes``: already found, if at hand)."""
+    if quotes is None:
+        quotes = find_quotes(text, sentences, article_id=article_id)
     found: list[SourceCitation] = []
     for sentence in sentences:
         words = _words(text, sentence)

@@ -30,38 +30,19 @@ Rules (see ``tests/test_quotes.py`` for each on seed sentences):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from akhbar.analyze.quote_clauses import Clause, read_clause, subject_before
 from akhbar.analyze.quote_words import Words, attribution_cue, read_phrase, speech_verb_at
 from akhbar.arabic.sentences import quotations
 from akhbar.arabic.tokens import tokenize
-from akhbar.model import Sentence, Span
+from akhbar.model import QuoteMention, Sentence, Span
 
 __all__ = ["CARRY_SENTENCES", "SCARE_MAX_WORDS", "QuoteMention", "find_quotes"]
 
-Polarity = Literal["assert", "deny", "decline", "call"]
 # "وأضاف أن" takes the speaker named at most this many sentences before.
 CARRY_SENTENCES = 2
 # A quotation of at most this many words with no verb of its own is a scare quote or a name.
 SCARE_MAX_WORDS = 3
-
-
-@dataclass(frozen=True)
-class QuoteMention:
-    """One reported statement: ``text`` said by ``speaker`` (display surfaces with spans)."""
-
-    text: str
-    span: Span
-    speaker: str
-    speaker_span: Span | None
-    verb: str
-    verb_span: Span | None
-    polarity: Polarity
-    kind: Literal["direct", "indirect"]
-    carried: bool = False
-    via: tuple[str, ...] = ()  # channels the words came through, outlet side first
-    via_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,9 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "text": quote.text,
         "article": quote.article,
         "via": list(quote.via),
+        "polarity": quote.polarity,
+        "kind": quote.kind,
+        "evidence": [_evidence(item) for item in quote.evidence],
     }
 
 
@@ -144,7 +147,9 @@ def _attribution(attribution: Attribution) -> dict[str, Any]:
     return {
         "article": attribution.article,
         "source": attribution.source,
+        "type": attribution.type,
         "chain": list(attribution.chain),
+        "evidence": [_evidence(item) for item in attribution.evidence],
     }
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from akhbar.errors import AkhbarError
 from akhbar.model import ArticleAnalysis, Event, Story
+from akhbar.story.voices import story_attributions, story_quotes
 
 __all__ = ["build_story", "story_title"]
 
@@ -43,4 +44,6 @@ def build_story(
         title=story_title(analyses),
         articles=tuple(a.article.id for a in analyses),
         events=tuple(events),
+        quotes=story_quotes(analyses),
+        attributions=story_attributions(analyses),
     )
