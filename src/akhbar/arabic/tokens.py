@@ -31,7 +31,7 @@ _PRESENTATION = "\ufb50-\ufdff\ufe70-\ufefc"
 _INVISIBLE = "\u00ad\u061c\u200b\u200e\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069"
 _LETTER = f"[{_ARABIC_LETTERS}{_PRESENTATION}]"
 _WORD = re.compile(
-    rf"{_LETTER}(?:[{_ARABIC_LETTERS}{_PRESENTATION}{_MARKS}]|[{_INVISIBLE}]+(?=[{_MARKS}]*{_LETTER}))*"
+    rf"{_LETTER}(?:[{_ARABIC_LETTERS}{_PRESENTATION}{_MARKS}]|[{_INVISIBLE}]+(?=[{_MARKS}{_INVISIBLE}]*{_LETTER}))*"
     r"|\d+(?:[.,٫٬]\d+)*"
     rf"|[^\W\d_\u0600-\u06ff{_PRESENTATION}]+"
 )
