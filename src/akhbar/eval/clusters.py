@@ -1,0 +1,361 @@
+"""Score story/event clustering against hand-labelled ANT events with B-cubed.
+
+    python -m akhbar.eval.clusters [--gold FILE] [--pred FILE.jsonl] [--level event|story]
+                                   [--baseline title] [--corpus ANT.jsonl.gz]
+
+Gold (``tests/data/clusters/ant_events.jsonl``): one line per article,
+``{"id", "event", "story", "label_event"?, ...}``. Predictions use the assignments contract of
+``akhbar cluster --out``: ``{"id", "story", "event", "duplicate_of"}``; at event level a line
+with no event falls back to its story. Only gold articles are scored: predictions for other
+articles are ignored, gold articles without a prediction count as singletons (and are reported).
+
+B-cubed (Bagga & Baldwin 1998): for each gold item, precision is the share of its predicted
+cluster (restricted to gold items) that shares its gold cluster, recall the share of its gold
+cluster that shares its predicted cluster; both are averaged over the gold items and F1 is their
+harmonic mean.
+
+Without ``--pred`` the script runs ``akhbar.corpus.cluster.cluster_assignments`` over the gold
+articles (read from the ANT corpus, in publication order) when that module exists.
+``--baseline title`` scores a reference baseline instead: titles sharing at least half of their
+key words, published within two days of each other, are chained into one cluster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import importlib
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from akhbar.errors import InputError
+
+__all__ = [
+    "BCubed",
+    "Gold",
+    "bcubed",
+    "load_gold",
+    "load_predictions",
+    "main",
+    "title_baseline",
+]
+
+_ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_GOLD = _ROOT / "tests" / "data" / "clusters" / "ant_events.jsonl"
+DEFAULT_CORPUS = _ROOT.parent / "shared" / "data" / "ant-multisource.jsonl.gz"
+LEVELS = ("event", "story")
+
+
+@dataclass(frozen=True)
+class Gold:
+    """Gold labels: article id -> event and story, and a label per event."""
+
+    event: dict[str, str]
+    story: dict[str, str]
+    labels: dict[str, str]
+
+    def at(self, level: str) -> dict[str, str]:
+        return self.event if level == "event" else self.story
+
+
+@dataclass(frozen=True)
+class BCubed:
+    precision: float
+    recall: float
+    f1: float
+    per_item: dict[Hashable, tuple[float, float]]
+
+    def cluster_scores(self, gold: Mapping[Hashable, Hashable]) -> dict[Hashable, tuple]:
+        """``gold cluster -> (precision, recall, f1, size)`` averaged over its items."""
+        acc: dict[Hashable, list[tuple[float, float]]] = defaultdict(list)
+        for item, pr in self.per_item.items():
+            acc[gold[item]].append(pr)
+        out = {}
+        for cluster, prs in acc.items():
+            p = sum(x for x, _ in prs) / len(prs)
+            r = sum(y for _, y in prs) / len(prs)
+            out[cluster] = (p, r, _f1(p, r), len(prs))
+        return out
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def bcubed(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]) -> BCubed:
+    """B-cubed precision, recall and F1 of ``pred`` against ``gold`` over the items of ``gold``.
+
+    Items absent from ``pred`` are singletons; items of ``pred`` not in ``gold`` are ignored.
+    """
+    if not gold:
+        return BCubed(0.0, 0.0, 0.0, {})
+    missing = object()
+    pred_of = {item: (pred[item],) if item in pred else (missing, item) for item in gold}
+    gold_members: dict[Hashable, set] = defaultdict(set)
+    pred_members: dict[Hashable, set] = defaultdict(set)
+    for item in gold:
+        gold_members[gold[item]].add(item)
+        pred_members[pred_of[item]].add(item)
+    per_item = {}
+    for item in gold:
+        g = gold_members[gold[item]]
+        p = pred_members[pred_of[item]]
+        both = len(g & p)
+        per_item[item] = (both / len(p), both / len(g))
+    precision = sum(p for p, _ in per_item.values()) / len(per_item)
+    recall = sum(r for _, r in per_item.values()) / len(per_item)
+    return BCubed(precision, recall, _f1(precision, recall), per_item)
+
+
+def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}:{number}: not JSON: {exc}") from exc
+                if not isinstance(row, dict):
+                    raise InputError(f"{path}:{number}: expected a JSON object")
+                yield number, row
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc}") from exc
+
+
+def load_gold(path: Path) -> Gold:
+    event: dict[str, str] = {}
+    story: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for number, row in _read_jsonl(path):
+        if "id" not in row or "event" not in row:
+            raise InputError(f"{path}:{number}: gold lines need 'id' and 'event'")
+        art = str(row["id"])
+        if art in event:
+            raise InputError(f"{path}:{number}: article {art} listed twice")
+        event[art] = str(row["event"])
+        story[art] = str(row.get("story") or row["event"])
+        if row.get("label_event"):
+            labels.setdefault(event[art], str(row["label_event"]))
+    return Gold(event, story, labels)
+
+
+def _assignments(rows: Iterable[Mapping]) -> dict[str, tuple[str | None, str | None]]:
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for row in rows:
+        if row.get("id") is None:
+            continue
+        ev, st = row.get("event"), row.get("story")
+        out[str(row["id"])] = (
+            None if ev is None else str(ev),
+            None if st is None else str(st),
+        )
+    return out
+
+
+def load_predictions(path: Path) -> dict[str, tuple[str | None, str | None]]:
+    """``id -> (event, story)`` from an assignments file; lines without an id are skipped."""
+    return _assignments(row for _, row in _read_jsonl(path))
+
+
+def _level_clusters(
+    pred: Mapping[str, tuple[str | None, str | None]], level: str
+) -> dict[str, str]:
+    out = {}
+    for art, (ev, st) in pred.items():
+        value = (ev if ev is not None else st) if level == "event" else st
+        if value is None:
+            value = ev
+        if value is not None:
+            out[art] = value
+    return out
+
+
+def _date(value) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _key_words(title: str) -> frozenset[str]:
+    from akhbar.arabic.lexicon import load_entries
+    from akhbar.arabic.tokens import base_words
+
+    stop = _stopwords(load_entries)
+    return frozenset(w for w in base_words(title) if len(w) > 2 and w not in stop)
+
+
+_STOP: frozenset[str] | None = None
+
+
+def _stopwords(load_entries) -> frozenset[str]:
+    global _STOP
+    if _STOP is None:
+        from akhbar.arabic.tokens import base_words
+
+        words: set[str] = set()
+        for entry in load_entries("stopwords"):
+            words.update(base_words(entry))
+            words.add(entry)
+        _STOP = frozenset(words)
+    return _STOP
+
+
+def title_baseline(records: Sequence[Mapping], overlap: float = 0.5, days: int = 2) -> list[dict]:
+    """Reference clustering: link two articles when their titles share at least ``overlap`` of
+    the smaller title's key words and their dates are at most ``days`` apart; clusters are the
+    connected components (single link). Returns assignments with story == event."""
+    keys = [_key_words(str(r.get("title") or "")) for r in records]
+    dates = [_date(r.get("date") or r.get("published")) for r in records]
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(keys):
+        for w in words:
+            index[w].append(i)
+    for i, words in enumerate(keys):
+        if not words:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for w in words:
+            for j in index[w]:
+                if j < i:
+                    shared[j] += 1
+        for j, n in shared.items():
+            if n / min(len(words), len(keys[j])) < overlap:
+                continue
+            if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > days:
+                continue
+            parent[find(i)] = find(j)
+    out = []
+    for i, r in enumerate(records):
+        cluster = f"t{find(i)}"
+        out.append({"id": r["id"], "story": cluster, "event": cluster, "duplicate_of": None})
+    return out
+
+
+def _gold_records(ids: set[str], corpus: Path) -> list[dict]:
+    if not corpus.is_file():
+        raise InputError(f"corpus {corpus} not found; pass --corpus or --pred")
+    found = [row for _, row in _read_jsonl(corpus) if row.get("id") in ids]
+    found.sort(key=lambda r: (str(r.get("date") or ""), str(r["id"])))
+    return found
+
+
+def _own_clustering(records: list[dict]) -> list[dict] | None:
+    try:
+        module = importlib.import_module("akhbar.corpus.cluster")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("akhbar.corpus.cluster",):
+            raise
+        return None
+    func = getattr(module, "cluster_assignments", None)
+    if func is None:
+        return None
+    return list(func(records))
+
+
+def report(
+    gold: Gold,
+    pred: Mapping[str, tuple[str | None, str | None]],
+    level: str,
+    worst: int = 10,
+    out=sys.stdout,
+) -> BCubed:
+    gold_map = gold.at(level)
+    clusters = _level_clusters(pred, level)
+    score = bcubed(gold_map, clusters)
+    missing = sorted(a for a in gold_map if a not in clusters)
+    n_events = len(set(gold.event.values()))
+    n_stories = len(set(gold.story.values()))
+    print(f"gold: {len(gold_map)} articles, {n_events} events, {n_stories} stories", file=out)
+    if missing:
+        shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
+        print(f"missing from predictions (scored as singletons): {len(missing)}: {shown}", file=out)
+    print(
+        f"B-cubed ({level}): precision {score.precision:.4f}  recall {score.recall:.4f}  "
+        f"F1 {score.f1:.4f}",
+        file=out,
+    )
+    per_cluster = score.cluster_scores(gold_map)
+    ranked = sorted(per_cluster.items(), key=lambda kv: (kv[1][2], -kv[1][3], kv[0]))
+    noun = "events" if level == "event" else "stories"
+    print(f"worst {min(worst, len(ranked))} gold {noun} (P / R / F1, size):", file=out)
+    for name, (p, r, f, size) in ranked[:worst]:
+        label = gold.labels.get(name, "") if level == "event" else ""
+        print(f"  {f:.3f}  P {p:.3f}  R {r:.3f}  n={size:<3d} {name}  {label}", file=out)
+    return score
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m akhbar.eval.clusters",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--pred", type=Path, help="assignments JSONL to score")
+    parser.add_argument("--level", choices=(*LEVELS, "both"), default="both")
+    parser.add_argument("--baseline", choices=("title",), help="score a reference baseline")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="ANT JSONL(.gz) holding the gold articles (for clustering runs)",
+    )
+    parser.add_argument("--worst", type=int, default=10)
+    args = parser.parse_args(argv)
+    try:
+        gold = load_gold(args.gold)
+        if args.pred is not None:
+            pred = load_predictions(args.pred)
+            source = str(args.pred)
+        else:
+            records = _gold_records(set(gold.event), args.corpus)
+            if args.baseline == "title":
+                pred = _assignments(title_baseline(records))
+                source = "baseline: titles sharing >= 50% key words within +-2 days"
+            else:
+                assigned = _own_clustering(records)
+                if assigned is None:
+                    print(
+                        "akhbar's clustering (akhbar.corpus.cluster.cluster_assignments) is not "
+                        "available yet.\nScore a file instead: python -m akhbar.eval.clusters "
+                        "--pred assignments.jsonl (from `akhbar cluster ... --out FILE.jsonl`),\n"
+                        "or the reference baseline: python -m akhbar.eval.clusters "
+                        "--baseline title",
+                        file=sys.stderr,
+                    )
+                    return 2
+                pred = _assignments(assigned)
+                source = "akhbar.corpus.cluster.cluster_assignments"
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"predictions: {source}")
+    levels = LEVELS if args.level == "both" else (args.level,)
+    for i, level in enumerate(levels):
+        if i:
+            print()
+        report(gold, pred, level, worst=args.worst)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
