@@ -1,0 +1,201 @@
+"""Named entities of one article: people, places, organisations, media, and people's titles.
+
+    >>> [(m.type, m.name) for m in find_entities("أرسل الرئيس الروسي فلاديمير بوتين رسالة.")]
+    [('OCC', 'الرئيس الروسي'), ('PER', 'فلاديمير بوتين')]
+
+("The Russian president Vladimir Putin sent a letter.")
+
+Types: ``PER``; ``LOC`` (countries, cities, regions and named facilities: GPE and LOC);
+``ORG``; ``MEDIA`` (agencies, newspapers, channels, sites); ``OCC`` (a title or role, emitted
+where it describes a person, who then carries it in ``titles``). The CRF tagger
+(:mod:`akhbar.analyze.entity_model`) finds PER/LOC/ORG; rules and lexicons add media, titles
+and gazetteer names (:mod:`akhbar.analyze.entity_rules`, :mod:`akhbar.analyze.entity_titles`).
+
+Offsets are half-open into ``text``: ``text[m.start:m.end] == m.surface``. A mention leaves
+out a leading conjunction or preposition ("وبوتين" -> "بوتين"); ``name`` is its display form
+without them ("للرئيس" -> "الرئيس").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from akhbar.analyze.entity_gold import spans_of
+from akhbar.analyze.entity_model import tag_forms
+from akhbar.analyze.entity_rules import RawSpan, apply_rules, name_after
+from akhbar.analyze.entity_text import TagToken, name_form, tag_tokens, trim_clitics
+from akhbar.analyze.entity_titles import TitleSpan, find_titles
+from akhbar.arabic.sentences import split_sentences
+
+__all__ = ["ENTITY_TYPES", "EntityMention", "TitleMention", "find_entities"]
+
+ENTITY_TYPES = ("PER", "LOC", "ORG", "MEDIA", "OCC")
+# A family name shorter than this is too often a common word to tag on its own.
+_FAMILY_NAME_MIN = 3
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """A title stated for a person: its words in the text and the role it reads as.
+
+    ``role`` differs from ``surface`` only where the text says it indirectly or with
+    clitics: "نظيره السوري" after "الرئيس الروسي" reads "الرئيس السوري".
+    """
+
+    article: str
+    start: int
+    end: int
+    surface: str
+    role: str
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One mention: ``text[start:end] == surface``; ``name`` is its clitic-free form."""
+
+    article: str
+    start: int
+    end: int
+    surface: str
+    type: str
+    name: str
+    sentence: int | None = None
+    titles: tuple[TitleMention, ...] = ()
+
+
+def find_entities(text: str, *, article_id: str = "") -> tuple[EntityMention, ...]:
+    """Entity mentions of ``text`` in order of position (titles as OCC beside their PER)."""
+    tagged = []
+    for sentence in split_sentences(text):
+        tokens = tag_tokens(text, sentence.start, sentence.end)
+        if tokens:
+            labels = tag_forms([(token.key, token.base) for token in tokens])
+            titles = find_titles(tokens)
+            tagged.append(
+                (sentence.index, tokens, apply_rules(tokens, spans_of(labels), titles), titles)
+            )
+    families = _family_names(tagged)
+    out: list[EntityMention] = []
+    for index, tokens, spans, titles in tagged:
+        spans = [_cut_after_family_name(tokens, span, families) for span in spans]
+        spans = sorted([*spans, *_short_forms(tokens, spans, families)])
+        out += _sentence_mentions(text, tokens, spans, titles, article_id, index)
+    return tuple(sorted(out, key=lambda m: (m.start, m.end, m.type)))
+
+
+def _family_names(tagged: Sequence[tuple]) -> frozenset[str]:
+    """Last words of the full names the article gives ("أحمد الشرع" -> الشرع)."""
+    return frozenset(
+        tokens[span[1] - 1].base
+        for _, tokens, spans, _ in tagged
+        for span in spans
+        if span[2] == "PER"
+        and span[1] - span[0] >= 2
+        and len(tokens[span[1] - 1].base) >= _FAMILY_NAME_MIN
+    )
+
+
+def _cut_after_family_name(
+    tokens: Sequence[TagToken], span: RawSpan, families: frozenset[str]
+) -> RawSpan:
+    """A name that opens with a family name ends there: headline "بوتين يهاتف الشرع" (Putin
+    phones al-Sharaa) gives "بوتين", not "بوتين يهاتف"."""
+    first = tokens[span[0]]
+    if span[2] == "PER" and span[1] - span[0] >= 2 and first.base in families:
+        return (span[0], span[0] + 1, "PER")
+    return span
+
+
+def _short_forms(
+    tokens: Sequence[TagToken], spans: Sequence[RawSpan], families: frozenset[str]
+) -> list[RawSpan]:
+    """Once an article has named "أحمد الشرع", a bare "الشرع"/"بالشرع" is that person too."""
+    covered = {index for start, end, _ in spans for index in range(start, end)}
+    return [
+        (index, index + 1, "PER")
+        for index, token in enumerate(tokens)
+        if token.is_word and index not in covered and token.base in families
+    ]
+
+
+def _sentence_mentions(
+    text: str,
+    tokens: Sequence[TagToken],
+    spans: Sequence[RawSpan],
+    titles: Sequence[TitleSpan],
+    article: str,
+    sentence: int,
+) -> list[EntityMention]:
+    attached = _attach_titles(tokens, spans, titles)
+    out = []
+    for span in spans:
+        words = [token for token in tokens[span[0] : span[1]] if token.is_word]
+        if not words:
+            continue
+        title_mentions = tuple(
+            _title_mention(text, tokens, title, article, sentence)
+            for title in attached.get(span, ())
+        )
+        out.append(
+            _mention(text, tokens[span[0] : span[1]], span[2], article, sentence, title_mentions)
+        )
+        out += [
+            EntityMention(article, t.start, t.end, t.surface, "OCC", t.role, sentence)
+            for t in title_mentions
+        ]
+    return out
+
+
+def _attach_titles(
+    tokens: Sequence[TagToken], spans: Sequence[RawSpan], titles: Sequence[TitleSpan]
+) -> dict[RawSpan, list[TitleSpan]]:
+    """PER span -> the titles that describe it: before it, or after it between commas."""
+    attached: dict[RawSpan, list[TitleSpan]] = {}
+    for title in titles:
+        person = name_after(tokens, title, spans)
+        if person is None:
+            person = _name_before(tokens, title, spans)
+        if person is not None and person in spans:
+            attached.setdefault(person, []).append(title)
+    return attached
+
+
+def _name_before(
+    tokens: Sequence[TagToken], title: TitleSpan, spans: Sequence[RawSpan]
+) -> RawSpan | None:
+    """Apposition: "ميخائيل بوغدانوف، نائب وزير الخارجية، ..." (name, comma, title, comma)."""
+    comma = title.first - 1
+    if comma < 1 or tokens[comma].key not in ",،":
+        return None
+    closes = title.end >= len(tokens) or not tokens[title.end].is_word
+    if not closes:
+        return None
+    for span in spans:
+        if span[1] == comma and span[2] == "PER":
+            return span
+    return None
+
+
+def _mention(
+    text: str,
+    span_tokens: Sequence[TagToken],
+    kind: str,
+    article: str,
+    sentence: int,
+    titles: tuple[TitleMention, ...],
+) -> EntityMention:
+    start, _ = trim_clitics(span_tokens[0])
+    end = span_tokens[-1].end
+    return EntityMention(
+        article, start, end, text[start:end], kind, name_form(list(span_tokens)), sentence, titles
+    )
+
+
+def _title_mention(
+    text: str, tokens: Sequence[TagToken], title: TitleSpan, article: str, sentence: int
+) -> TitleMention:
+    start, _ = trim_clitics(tokens[title.first])
+    end = tokens[title.end - 1].end
+    return TitleMention(article, start, end, text[start:end], title.role, sentence)

@@ -1,0 +1,166 @@
+"""The word lists around the entity tagger, loaded once and shaped for matching.
+
+Every list lives under ``akhbar/arabic/lexicon/`` (``titles_*``, ``nisba``, ``gazetteer_places``,
+``org_*``, ``media_*``, ``ner_given_names``). Words are compared in clitic-free base form
+(:func:`~akhbar.arabic.tokens.strip_clitics`), so "لروسيا" finds روسيا and "بالكرملين" finds
+الكرملين.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+
+from akhbar.arabic.lexicon import load_entries, load_mapping
+from akhbar.arabic.tokens import strip_clitics
+
+__all__ = [
+    "Phrases",
+    "given_names",
+    "known_words",
+    "match_phrases",
+    "media_names",
+    "media_triggers",
+    "nisba_country",
+    "org_names",
+    "org_triggers",
+    "place_names",
+    "place_words",
+    "title_heads",
+    "title_objects",
+    "title_qualifiers",
+    "word_classes",
+    "word_stats",
+]
+
+# A phrase table: clitic-free word tuple -> value (display name or type), plus the longest length.
+Phrases = tuple[Mapping[tuple[str, ...], str], int]
+
+
+def _bases(entry: str) -> tuple[str, ...]:
+    return tuple(strip_clitics(word) for word in entry.split())
+
+
+def _phrases(pairs: Iterable[tuple[str, str]]) -> Phrases:
+    table: dict[tuple[str, ...], str] = {}
+    for entry, value in pairs:
+        table.setdefault(_bases(entry), value)
+    return table, max((len(words) for words in table), default=0)
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(strip_clitics(entry) for entry in load_entries(name))
+
+
+def title_heads() -> frozenset[str]:
+    return _word_set("titles_heads")
+
+
+def title_objects() -> frozenset[str]:
+    return _word_set("titles_objects")
+
+
+def title_qualifiers() -> frozenset[str]:
+    return _word_set("titles_qualifiers")
+
+
+@cache
+def word_stats() -> Mapping[str, tuple[str, str, str]]:
+    """Clitic-free word -> (log2 frequency, article share, after-title share) buckets.
+
+    From the ANT corpus (lexicon ``ner_word_stats``); names rarely take the article.
+    """
+    return {word: tuple(value.split(":")) for word, value in load_mapping("ner_word_stats").items()}
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Words of known names as written (key form, clitics not stripped): gazetteer places,
+    organisations, media, given names and the tokenizer's clitic exceptions (بوتين, لبنان).
+    A word here is never read as preposition + rest ("بانياس" is not ب + "انياس")."""
+    names = [
+        *load_mapping("gazetteer_places"),
+        *load_entries("org_names"),
+        *load_entries("media_names"),
+        *load_entries("ner_given_names"),
+        *load_entries("clitic_exceptions"),
+    ]
+    return frozenset(word for name in names for word in name.split())
+
+
+@cache
+def word_classes() -> Mapping[str, tuple[str, str]]:
+    """Clitic-free word -> (class among 64, class among 512) from ANT contexts."""
+    return {
+        word: tuple(value.split(":")) for word, value in load_mapping("ner_word_clusters").items()
+    }
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Words of the gazetteer's place names as written (key form, article kept)."""
+    return frozenset(word for name in load_mapping("gazetteer_places") for word in name.split())
+
+
+def given_names() -> frozenset[str]:
+    return _word_set("ner_given_names")
+
+
+def org_triggers() -> frozenset[str]:
+    return _word_set("org_triggers")
+
+
+def media_triggers() -> frozenset[str]:
+    return _word_set("media_triggers")
+
+
+@cache
+def nisba_country() -> Mapping[str, str]:
+    """Clitic-free nisba form -> country, masculine, feminine (ة) and plural forms.
+
+    >>> nisba_country()["روسيه"], nisba_country()["سوريين"]
+    ('روسيا', 'سوريا')
+    """
+    out: dict[str, str] = {}
+    for entry, country in load_mapping("nisba").items():
+        base = strip_clitics(entry)
+        for form in (base, base + "ه", base + "ين", base + "ون"):
+            out.setdefault(form, country)
+    return out
+
+
+@cache
+def place_names() -> Phrases:
+    """Place phrases -> display name (سوريه -> سوريا, the gazetteer's variants folded)."""
+    return _phrases(load_mapping("gazetteer_places").items())
+
+
+@cache
+def org_names() -> Phrases:
+    return _phrases((entry, "ORG") for entry in load_entries("org_names"))
+
+
+@cache
+def media_names() -> Phrases:
+    return _phrases((entry, "MEDIA") for entry in load_entries("media_names"))
+
+
+def match_phrases(bases: Sequence[str], phrases: Phrases) -> list[tuple[int, int, str]]:
+    """Non-overlapping ``(start, end, value)`` word ranges of ``bases`` found in ``phrases``.
+
+    Longest match wins at each position, scanning left to right.
+    """
+    table, longest = phrases
+    found = []
+    index = 0
+    while index < len(bases):
+        for size in range(min(longest, len(bases) - index), 0, -1):
+            value = table.get(tuple(bases[index : index + size]))
+            if value is not None:
+                found.append((index, index + size, value))
+                index += size
+                break
+        else:
+            index += 1
+    return found

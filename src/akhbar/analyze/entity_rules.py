@@ -1,0 +1,250 @@
+"""Rules around the CRF's spans: gazetteers, media patterns, names after titles.
+
+Spans are ``(first token, end token, type)`` over one sentence's :class:`TagToken` list.
+Each rule takes spans and returns new spans; :func:`apply_rules` runs them in order.
+
+- gazetteer names (places, organisations, media) win over the tagger unless it found a
+  longer name around them ("جامعة دمشق" stays ORG);
+- a media trigger ("وكالة", "صحيفة", "موقع", "منصة") types the name after it MEDIA, quoted
+  ('منصة "خبر مباشر"') or tagged ("صحيفة وول ستريت جورنال");
+- after a title ("وزير الدفاع السوري المؤقت مرهف أبوقصرة") a name the tagger missed is read
+  as PER when it starts with a known given name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from akhbar.analyze.entity_lexicons import (
+    given_names,
+    match_phrases,
+    media_names,
+    media_triggers,
+    nisba_country,
+    org_names,
+    place_names,
+    place_words,
+    title_heads,
+    word_stats,
+)
+from akhbar.analyze.entity_text import TagToken
+from akhbar.analyze.entity_titles import TitleSpan
+from akhbar.arabic.lexicon import load_entries
+from akhbar.arabic.tokens import strip_clitics
+
+__all__ = ["RawSpan", "apply_rules", "name_after"]
+
+RawSpan = tuple[int, int, str]
+
+_OPEN_QUOTES = frozenset('"«“„')
+_CLOSE_QUOTES = frozenset('"»”‟')
+# A quoted outlet name longer than this is a quotation, not a name.
+_QUOTED_NAME_MAX = 6
+# Longest name read after a title when the tagger found none (given + two family words).
+_NAME_AFTER_TITLE_MAX = 3
+# Adverbial accusative: "وفداً روسياً" (a Russian delegation) ends in tanween fath.
+_TANWEEN_ENDINGS = ("اً", "ًا", "ً")
+# A word seen at most 2**_RARE_LOG2 times in the ANT corpus may be a family name; the common
+# words that follow a given name in running text ("أحمد قال") are far more frequent.
+_RARE_LOG2 = 9
+# A last name word seen 2**_COMMON_LOG2 times or more and rarely (under 10 %) right after a
+# given name is a common word the tagger ran on into ("بوتين وجّه"); family names as frequent
+# follow their given names far more often (بوتين, الأسد: 40-80 %).
+_COMMON_LOG2 = 6
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    entries = load_entries("stopwords")
+    return frozenset(entries) | frozenset(strip_clitics(entry) for entry in entries)
+
+
+def apply_rules(
+    tokens: Sequence[TagToken], spans: Sequence[RawSpan], titles: Sequence[TitleSpan]
+) -> list[RawSpan]:
+    """The tagger's spans corrected by gazetteers, media patterns and titles."""
+    out = _split_at_marks(tokens, spans)
+    out = [span for span in out if not _adjective(tokens, span)]
+    out = _gazetteer(tokens, out)
+    out = [span for span in out if not _adjective(tokens, span)]
+    out = _media(tokens, out)
+    out = _given_name_starts(tokens, out)
+    out = [_drop_common_tail(tokens, span) for span in out]
+    out = _outside_titles(out, titles)
+    for title in titles:
+        found = name_after(tokens, title, out)
+        if found is not None and found not in out:
+            out = [span for span in out if not _overlaps(span, found)] + [found]
+    return sorted(out)
+
+
+def name_after(
+    tokens: Sequence[TagToken], title: TitleSpan, spans: Sequence[RawSpan]
+) -> RawSpan | None:
+    """The PER span a title introduces: right after it, or after one comma."""
+    index = title.end
+    if index < len(tokens) and not tokens[index].is_word and tokens[index].key in ",،":
+        index += 1
+    for span in spans:
+        if span[0] == index:
+            return span if span[2] == "PER" else None
+    if index >= len(tokens) or tokens[index].base not in given_names():
+        return None
+    end = index + 1
+    while end < min(len(tokens), index + _NAME_AFTER_TITLE_MAX) and _name_word(tokens[end]):
+        end += 1
+    return (index, end, "PER") if end - index >= 2 else None
+
+
+def _name_word(token: TagToken) -> bool:
+    return (
+        token.is_word
+        and token.base not in _stopwords()
+        and token.base not in title_heads()
+        and token.base not in nisba_country()
+    )
+
+
+def _split_at_marks(tokens: Sequence[TagToken], spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """Names do not run across punctuation ("سانا/إكس" is two names), hyphens aside."""
+    out = []
+    for start, end, kind in spans:
+        piece = start
+        for index in range(start, end + 1):
+            if index == end or (not tokens[index].is_word and tokens[index].key not in "-."):
+                if piece < index:
+                    out.append((piece, index, kind))
+                piece = index + 1
+    return out
+
+
+def _adjective(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+    """A one-word LOC that is a nisba ("السورية") or an adverb ("روسياً") is no place."""
+    if span[2] != "LOC" or span[1] - span[0] != 1:
+        return False
+    token = tokens[span[0]]
+    if token.surface.endswith(_TANWEEN_ENDINGS):
+        return True
+    # "السورية" is the adjective, "سورية" the country; "السعودية" is a country by name.
+    has_article = token.key != token.base and token.key.endswith("ال" + token.base)
+    return (
+        token.base in nisba_country()
+        and (has_article or token.key == token.base)
+        and (token.key not in place_words())
+    )
+
+
+def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
+    """ "أحمد الشرع ترحيبه" -> "أحمد الشرع": a name does not end in a common word that never
+    follows a title or given name in the ANT corpus."""
+    if span[2] != "PER" or span[1] - span[0] < 2:
+        return span
+    stats = word_stats().get(tokens[span[1] - 1].base)
+    if stats is not None and int(stats[0]) >= _COMMON_LOG2 and int(stats[2]) <= 1:
+        return (span[0], span[1] - 1, span[2])
+    return span
+
+
+def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
+    """A given name starts a person's name: cut a place/organisation before it
+    ("سوريا أحمد" -> "سوريا"), and read given name + family name as PER where the tagger
+    found none or split them ("أحمد" + "الشرع" -> "أحمد الشرع")."""
+    out = []
+    for start, end, kind in spans:
+        cut = next((i for i in range(start + 1, end) if kind != "PER" and _given(tokens[i])), end)
+        if not (kind == "PER" and cut - start == 1 and _given(tokens[start])):
+            out.append((start, cut, kind))  # a lone given name is read again below
+    for index, token in enumerate(tokens):
+        covered = {i for start, end, _ in out for i in range(start, end)}
+        if index in covered or not _given(token):
+            continue
+        end = index + 1
+        while end < min(len(tokens), index + _NAME_AFTER_TITLE_MAX) and end not in covered:
+            if not (_name_word(tokens[end]) and _rare(tokens[end])):
+                break
+            end += 1
+        following = next((s for s in out if s[0] == end and s[2] == "PER"), None)
+        if end == index + 1 and following is not None:
+            out.remove(following)
+            end = following[1]
+        if end - index >= 2 or (index, end, "PER") in spans:
+            out.append((index, end, "PER"))
+    return out
+
+
+def _given(token: TagToken) -> bool:
+    return token.is_word and token.base in given_names() and token.base not in _stopwords()
+
+
+def _rare(token: TagToken) -> bool:
+    """Family names are rare words, or words seen mostly after titles and given names."""
+    stats = word_stats().get(token.base)
+    return stats is None or int(stats[0]) <= _RARE_LOG2 or int(stats[2]) >= 2
+
+
+def _overlaps(one: RawSpan, other: RawSpan) -> bool:
+    return one[0] < other[1] and other[0] < one[1]
+
+
+def _gazetteer(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
+    bases = [token.base if token.is_word else "\0" for token in tokens]
+    found = [
+        (start, end, "LOC" if kind == "place" else value)
+        for kind, phrases in (
+            ("media", media_names()),
+            ("org", org_names()),
+            ("place", place_names()),
+        )
+        for start, end, value in match_phrases(bases, phrases)
+    ]
+    placed: list[RawSpan] = []
+    for match in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
+        if any(_overlaps(match, other) for other in placed):
+            continue
+        if any(_overlaps(match, s) and s[1] - s[0] > match[1] - match[0] for s in spans):
+            continue  # the tagger read a longer name around it
+        placed.append(match)
+    kept = [span for span in spans if not any(_overlaps(span, match) for match in placed)]
+    return kept + placed
+
+
+def _media(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
+    out = list(spans)
+    for index, token in enumerate(tokens):
+        if not (token.is_word and token.base in media_triggers()):
+            continue
+        quoted = _quoted(tokens, index + 1)
+        if quoted is not None:
+            out = [span for span in out if not _overlaps(span, quoted)] + [quoted]
+            continue
+        for position, span in enumerate(out):
+            if span[0] == index + 1 and span[2] != "MEDIA":
+                out[position] = (span[0], span[1], "MEDIA")
+            elif span[0] == index and span[1] > index + 1 and span[2] == "ORG":
+                out[position] = (index + 1, span[1], "MEDIA")  # "صحيفة X" tagged as one ORG
+    return out
+
+
+def _quoted(tokens: Sequence[TagToken], index: int) -> RawSpan | None:
+    if index >= len(tokens) or tokens[index].surface not in _OPEN_QUOTES:
+        return None
+    for end in range(index + 1, min(len(tokens), index + 2 + _QUOTED_NAME_MAX)):
+        if tokens[end].surface in _CLOSE_QUOTES:
+            words = tokens[index + 1 : end]
+            if words and all(token.is_word for token in words):
+                return (index + 1, end, "MEDIA")
+            return None
+    return None
+
+
+def _outside_titles(spans: list[RawSpan], titles: Sequence[TitleSpan]) -> list[RawSpan]:
+    """PER spans never include title words: trim a name that starts inside a title."""
+    out = []
+    for span in spans:
+        for title in titles:
+            if span[2] == "PER" and title.first <= span[0] < title.end:
+                span = (title.end, span[1], span[2])
+        if span[0] < span[1]:
+            out.append(span)
+    return out

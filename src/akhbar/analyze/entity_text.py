@@ -1,0 +1,94 @@
+"""Tokens for tagging (words and punctuation, with offsets) and clitic-free display forms.
+
+The CRF was trained on gold data where punctuation is a token, so tagging sees the commas
+and quotes too; :func:`~akhbar.arabic.tokens.tokenize` gives only words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from akhbar.analyze.entity_lexicons import known_words
+from akhbar.arabic.normalize import key_with_offsets, to_key
+from akhbar.arabic.tokens import tokenize
+
+__all__ = ["TagToken", "name_form", "tag_tokens", "trim_clitics"]
+
+_ARTICLE = "ال"
+_PREPOSITIONS = frozenset("بكل")
+_CONJUNCTIONS = frozenset("وف")
+
+
+@dataclass(frozen=True)
+class TagToken:
+    """A word or punctuation mark of display text; ``key``/``base`` as in Token."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    base: str
+    is_word: bool
+
+
+def tag_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[TagToken, ...]:
+    """Words and single punctuation marks of ``text[start:end]``, offsets into ``text``."""
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    out = []
+    cursor = 0
+    for token in tokenize(piece):
+        out += _marks(piece, cursor, token.start, start)
+        out.append(
+            TagToken(
+                token.start + start, token.end + start, token.surface, token.key, token.base, True
+            )
+        )
+        cursor = token.end
+    out += _marks(piece, cursor, len(piece), start)
+    return tuple(out)
+
+
+def _marks(piece: str, start: int, end: int, shift: int) -> list[TagToken]:
+    out = []
+    for index in range(start, end):
+        char = piece[index]
+        key = to_key(char)
+        if not char.isspace() and key.strip():
+            out.append(TagToken(index + shift, index + shift + 1, char, key, key, False))
+    return out
+
+
+def trim_clitics(token: TagToken) -> tuple[int, str]:
+    """Start offset and surface of ``token`` without its conjunction/preposition.
+
+    The article stays ("بالشرع" -> "الشرع"); where ل + ال fused into لل the token keeps
+    its first letter out and the name form restores the alef (see :func:`name_form`). A bare
+    preposition (ب ك ل) comes off only when what remains is a known name ("لبوتين"), since
+    foreign names often begin with those letters ("بوغدانوف", "بانياس").
+    """
+    chain_len = len(token.key) - len(token.base) if token.key.endswith(token.base) else 0
+    chain = token.key[:chain_len]
+    if token.key in known_words():
+        chain_len = 0
+    elif chain.endswith(_ARTICLE):
+        chain_len -= len(_ARTICLE)
+    elif chain.endswith("لل"):
+        chain_len -= 1
+    elif chain[-1:] in _PREPOSITIONS and token.base not in known_words():
+        chain_len = 1 if chain[:1] in _CONJUNCTIONS and len(chain) > 1 else 0
+    if chain_len <= 0:
+        return token.start, token.surface
+    keyed = key_with_offsets(token.surface)
+    cut = keyed.display_start(chain_len)
+    return token.start + cut, token.surface[cut:]
+
+
+def name_form(tokens: tuple[TagToken, ...] | list[TagToken]) -> str:
+    """The display words of a name, clitics off the first word ("للرئيس" -> "الرئيس")."""
+    if not tokens:
+        return ""
+    _, first = trim_clitics(tokens[0])
+    if to_key(first).startswith("ل") and tokens[0].key.startswith("لل"):
+        first = "ا" + first
+    return " ".join([first, *(token.surface for token in tokens[1:] if token.is_word)])

@@ -1,0 +1,113 @@
+"""Titles and roles in a sentence: "الرئيس الروسي"، "المتحدث باسم الكرملين"، "نائب وزير الخارجية".
+
+A title is a head noun (lexicon ``titles_heads``) followed by any of: another head
+("نائب وزير"), a genitive object ("الخارجية", ``titles_objects``), a qualifier ("الخاص",
+"المؤقت", ``titles_qualifiers``), a nisba adjective ("الروسي", ``nisba``), "باسم" + a name
+("باسم الكرملين"), a head with ل ("للرئيس") or "إلى" + a gazetteer place ("إلى سوريا",
+"إلى الشرق الأوسط وأفريقيا").
+
+    "المبعوث الخاص للرئيس الروسي إلى سوريا ألكسندر لافرينتييف"
+    -> title "المبعوث الخاص للرئيس الروسي إلى سوريا" (the special envoy of the Russian
+       president to Syria), then the name it describes.
+
+"نظيره السوري" (his Syrian counterpart) reads as the earlier title's head with the new
+nisba: after "الرئيس الروسي", it is "الرئيس السوري".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from akhbar.analyze.entity_lexicons import (
+    match_phrases,
+    nisba_country,
+    place_names,
+    title_heads,
+    title_objects,
+    title_qualifiers,
+)
+from akhbar.analyze.entity_text import TagToken, name_form
+
+__all__ = ["TitleSpan", "find_titles"]
+
+_COUNTERPART = frozenset({"نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها"})
+_ON_BEHALF = "باسم"  # "المتحدث باسم الكرملين": the spokesman *in the name of* the Kremlin
+_TO = frozenset({"الي"})
+# Words a "باسم" phrase may take as its named body (the Kremlin, the ministry ...).
+_NAMED_BODY_MAX = 3
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """Tokens ``[first, end)`` of a title; ``role`` is its reading ("الرئيس السوري")."""
+
+    first: int
+    end: int
+    role: str
+
+
+def find_titles(tokens: Sequence[TagToken]) -> tuple[TitleSpan, ...]:
+    """Title phrases of one sentence's tokens, left to right, not overlapping."""
+    out: list[TitleSpan] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.is_word and token.base in title_heads():
+            end = _extend(tokens, index + 1)
+            out.append(TitleSpan(index, end, _role(tokens, index, end, out)))
+            index = end
+        else:
+            index += 1
+    return tuple(out)
+
+
+def _extend(tokens: Sequence[TagToken], index: int) -> int:
+    """End of a title whose head ends before ``index``."""
+    modifiers = title_heads() | title_objects() | title_qualifiers()
+    while index < len(tokens) and tokens[index].is_word:
+        token = tokens[index]
+        if token.key == _ON_BEHALF:
+            index = _named_body(tokens, index + 1)
+        elif token.key in _TO:
+            places = match_phrases([t.base for t in tokens[index + 1 :]], place_names())
+            if not places or places[0][0] != 0:
+                break
+            index = _joined_places(tokens, index + 1 + places[0][1])
+        elif token.base in modifiers or token.base in nisba_country():
+            index += 1
+        else:
+            break
+    return index
+
+
+def _named_body(tokens: Sequence[TagToken], index: int) -> int:
+    """After "باسم": the body's words (up to a few), then any nisba."""
+    end = index
+    while end < min(len(tokens), index + _NAMED_BODY_MAX) and tokens[end].is_word:
+        if end > index and tokens[end].base not in title_objects() | nisba_country().keys():
+            break
+        end += 1
+    return end
+
+
+def _joined_places(tokens: Sequence[TagToken], index: int) -> int:
+    """ "إلى الشرق الأوسط وأفريقيا": further places joined by و belong to the title too."""
+    while index < len(tokens) and tokens[index].is_word and tokens[index].key.startswith("و"):
+        rest = [t.base for t in tokens[index:]]
+        places = match_phrases(rest, place_names())
+        if not places or places[0][0] != 0:
+            break
+        index += places[0][1]
+    return index
+
+
+def _role(tokens: Sequence[TagToken], first: int, end: int, earlier: Sequence[TitleSpan]) -> str:
+    words = list(tokens[first:end])
+    if tokens[first].base not in _COUNTERPART:
+        return name_form(words)
+    for previous in reversed(earlier):
+        head = tokens[previous.first]
+        if head.base not in _COUNTERPART:
+            return " ".join([name_form([head]), *(t.surface for t in words[1:])])
+    return name_form(words)

@@ -1,0 +1,229 @@
+"""Duplicate articles: the same text filed twice, and wire copies that outlets barely edited.
+
+    >>> index = DuplicateIndex()
+    >>> index.add("a", "أعلن الكرملين أن بوتين تلقى رسالة من الشرع")
+    >>> index.add("b", "أعلن الكرملين ان بوتين تلقّى رسالة من الشرع ")
+    'a'
+
+("The Kremlin announced that Putin received a letter from al-Sharaa": the second copy differs
+only in a hamza seat, a shadda and a trailing space, so it is an exact duplicate of the first.)
+
+Two checks, in order:
+
+1. **Exact**: a hash of the text's key form (:func:`~akhbar.arabic.normalize.to_key`) with
+   whitespace collapsed. Spelling variants that the key form folds do not hide a copy.
+2. **Near**: MinHash signatures of ``shingle_size``-word shingles of the clitic-free base
+   words (:func:`~akhbar.arabic.tokens.base_words`), banded into an LSH index; a candidate
+   counts when the estimated Jaccard similarity of the two shingle sets reaches
+   ``threshold``.
+
+The earliest article added that passes wins, so the answer for an article depends only on
+the articles before it, never on how the stream was cut into chunks. Duplicates are linked
+(``duplicate_of``), never dropped: a wire copy in a second outlet is still that outlet's
+report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from akhbar.arabic.normalize import to_key
+from akhbar.arabic.tokens import base_words
+from akhbar.corpus.lsh import BandIndex, band_keys, optimal_bands
+from akhbar.corpus.minhash import (
+    estimate_jaccard,
+    permutations,
+    shingle_hashes,
+    signature_of_shingles,
+)
+from akhbar.errors import ConfigError, InputError
+
+__all__ = ["DedupConfig", "DuplicateIndex", "exact_key", "find_duplicates", "signature"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    """Tuning of duplicate detection.
+
+    ``threshold`` is the Jaccard similarity of two texts' shingle sets from which the later
+    one is a near duplicate. Calibrated on ANT (``benchmarks/dedup.py``): pairs at 0.8 and
+    above read as one text lightly edited (hashtags added, a verb or a day changed, a
+    sentence appended: Sky News Arabia and Al Arabiya running the same agency copy); from
+    0.5 to 0.8 most pairs are two write-ups of one event that share background paragraphs,
+    which is story clustering's business, not dedup's.
+
+    Leave ``bands`` and ``rows`` unset to derive them from ``threshold`` and ``num_perm``
+    (:func:`~akhbar.corpus.lsh.optimal_bands`), or set both. False negatives weigh 0.9
+    because every LSH candidate is verified against ``threshold`` anyway: a false positive
+    costs one signature comparison, a false negative a missed copy. With the defaults that
+    gives 14 bands of 9 rows, which make a pair at similarity 0.8 a candidate with
+    probability 0.87 (datasketch's even weights: 9 x 13, probability 0.40).
+    """
+
+    threshold: float = 0.8
+    num_perm: int = 128
+    shingle_size: int = 5
+    bands: int | None = None
+    rows: int | None = None
+    false_positive_weight: float = 0.1
+    false_negative_weight: float = 0.9
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ConfigError(
+                f"dedup threshold {self.threshold!r} is outside (0, 1]; give a Jaccard "
+                "similarity such as 0.8"
+            )
+        if not 2 <= self.num_perm <= 1024:
+            raise ConfigError(
+                f"dedup num_perm {self.num_perm!r} is outside [2, 1024]; use e.g. 128"
+            )
+        if self.shingle_size < 1:
+            raise ConfigError(
+                f"dedup shingle_size {self.shingle_size!r} must be at least 1 word; use e.g. 5"
+            )
+        self._check_weights()
+        self._check_bands()
+
+    def _check_weights(self) -> None:
+        weights = (self.false_positive_weight, self.false_negative_weight)
+        if min(weights) < 0.0 or abs(sum(weights) - 1.0) > 1e-9:
+            raise ConfigError(
+                f"dedup false_positive_weight {weights[0]!r} and false_negative_weight "
+                f"{weights[1]!r} must be >= 0 and add up to 1; use e.g. 0.5 and 0.5"
+            )
+
+    def _check_bands(self) -> None:
+        if (self.bands is None) != (self.rows is None):
+            raise ConfigError(
+                f"dedup bands={self.bands!r} and rows={self.rows!r}: set both or neither "
+                "(neither derives them from threshold and num_perm)"
+            )
+        if self.bands is None or self.rows is None:
+            return
+        if self.bands < 1 or self.rows < 1 or self.bands * self.rows > self.num_perm:
+            raise ConfigError(
+                f"dedup bands={self.bands!r} x rows={self.rows!r} must be >= 1 each and "
+                f"use at most num_perm={self.num_perm} values; lower them or raise num_perm"
+            )
+
+    @property
+    def band_rows(self) -> tuple[int, int]:
+        """``(bands, rows)``: as given, or derived from ``threshold`` and ``num_perm``."""
+        if self.bands is not None and self.rows is not None:
+            return self.bands, self.rows
+        return optimal_bands(
+            self.threshold, self.num_perm, self.false_positive_weight, self.false_negative_weight
+        )
+
+
+def exact_key(text: str) -> bytes:
+    """A 16-byte digest of the key form of ``text`` with whitespace collapsed."""
+    return _digest(to_key(text))
+
+
+def _digest(key_text: str) -> bytes:
+    return hashlib.blake2b(" ".join(key_text.split()).encode("utf-8"), digest_size=16).digest()
+
+
+def signature(
+    text_or_words: str | Sequence[str], *, config: DedupConfig = DedupConfig()
+) -> np.ndarray:
+    """The MinHash signature (``numpy.uint32``, ``config.num_perm`` values) of a text's
+    shingles; a text is split with :func:`~akhbar.arabic.tokens.base_words`, a sequence of
+    words is taken as it is."""
+    words = base_words(text_or_words) if isinstance(text_or_words, str) else text_or_words
+    shingles = shingle_hashes(words, config.shingle_size)
+    return signature_of_shingles(shingles, permutations(config.num_perm, config.seed))
+
+
+class DuplicateIndex:
+    """Articles seen so far, for finding the earlier article a new one duplicates.
+
+    Memory per article: its id, a 16-byte exact key, and (for texts with words) a ``uint32``
+    signature plus one bucket entry per band: about 2 KB with the defaults.
+    """
+
+    def __init__(self, config: DedupConfig = DedupConfig()) -> None:
+        self.config = config
+        bands, rows = config.band_rows
+        self._bands = BandIndex(bands, rows)
+        self._hash_functions = permutations(config.num_perm, config.seed)
+        self._exact: dict[bytes, str] = {}
+        self._seen: set[str] = set()
+        self._member_ids: list[str] = []
+        self._signatures = np.empty((64, config.num_perm), dtype=np.uint32)
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    def add(self, article_id: str, text: str) -> str | None:
+        """Record an article; return the id of the earliest article added before it that it
+        duplicates (exactly, else nearly), or None. A text without words is nobody's
+        duplicate, as there is nothing to compare."""
+        if article_id in self._seen:
+            raise InputError(
+                article_id, "added to the duplicate index twice; give every article its own id"
+            )
+        self._seen.add(article_id)
+        key_text = to_key(text)
+        words = base_words(key_text)  # the key form is its own key form: no second fold
+        if not words:
+            return None
+        digest = _digest(key_text)
+        if digest in self._exact:
+            return self._exact[digest]
+        self._exact[digest] = article_id
+        values = signature_of_shingles(
+            shingle_hashes(words, self.config.shingle_size), self._hash_functions
+        )
+        keys = band_keys(values, self._bands.bands, self._bands.rows)
+        match = self._near(values, keys)
+        self._remember(article_id, values, keys)
+        return match
+
+    def _near(self, values: np.ndarray, keys: list[int]) -> str | None:
+        candidates = self._bands.candidates(keys)
+        if not candidates:
+            return None
+        scores = estimate_jaccard(values, self._signatures[candidates])
+        passing = np.flatnonzero(scores >= self.config.threshold)
+        return self._member_ids[candidates[passing[0]]] if len(passing) else None
+
+    def _remember(self, article_id: str, values: np.ndarray, keys: list[int]) -> None:
+        member = self._bands.add(keys)
+        if member == len(self._signatures):
+            grown = np.empty((2 * member, self.config.num_perm), dtype=np.uint32)
+            grown[:member] = self._signatures
+            self._signatures = grown
+        self._signatures[member] = values
+        self._member_ids.append(article_id)
+
+    def nbytes(self) -> int:
+        """Approximate memory held by the index, for benchmarks and logs."""
+        members = len(self._member_ids)
+        per_id = 120  # a short str id in a list, a set and (once) the exact dict
+        return int(self._signatures.nbytes) + self._bands.nbytes() + members * per_id
+
+
+def find_duplicates(
+    items: Iterable[tuple[str, str]], *, config: DedupConfig = DedupConfig()
+) -> dict[str, str]:
+    """``{article id: id of the earlier article it duplicates}`` over ``(id, text)`` pairs,
+    in the order given; articles that duplicate nothing are left out."""
+    index = DuplicateIndex(config)
+    found: dict[str, str] = {}
+    for article_id, text in items:
+        original = index.add(article_id, text)
+        if original is not None:
+            found[article_id] = original
+    logger.debug("dedup: %d of %d articles duplicate an earlier one", len(found), len(index))
+    return found

@@ -1,0 +1,130 @@
+"""Evaluate the shipped NER tagger: exact span and type, per coarse type and micro-averaged.
+
+    python -m akhbar.eval.ner                 # the development split (never trained on)
+    python -m akhbar.eval.ner --gold FILE     # a NewsFANE-format file (token<TAB>tag)
+    python -m akhbar.eval.ner --gold FILE --format wojood
+
+A predicted entity counts when its first token, end token and coarse type (PER, LOC, ORG)
+equal a gold one's; fine gold tags map to coarse ones with the map documented in
+:mod:`akhbar.analyze.entity_gold`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from akhbar.analyze.entity_gold import (
+    COARSE_TYPES,
+    GoldSentence,
+    read_newsfane,
+    read_wojood,
+    spans_of,
+    split_blocks,
+)
+from akhbar.errors import AkhbarError
+
+__all__ = ["Counts", "Scores", "default_dev_sets", "main", "score_sentences"]
+
+DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "ner"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """True positives, predicted and gold span counts, with the scores they give."""
+
+    correct: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class Scores:
+    per_type: tuple[tuple[str, Counts], ...]
+    micro: Counts
+
+
+def score_sentences(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[str]]) -> Scores:
+    """Exact-match span scores of ``predicted`` BIO labels against ``gold`` sentences."""
+    if len(gold) != len(predicted):
+        raise ValueError(f"{len(gold)} gold sentences but {len(predicted)} predictions")
+    tally = {kind: [0, 0, 0] for kind in COARSE_TYPES}
+    for sentence, labels in zip(gold, predicted, strict=True):
+        gold_spans = {span for span in spans_of(sentence.labels) if span[2] in tally}
+        guessed = {span for span in spans_of(labels) if span[2] in tally}
+        for span in guessed & gold_spans:
+            tally[span[2]][0] += 1
+        for span in guessed:
+            tally[span[2]][1] += 1
+        for span in gold_spans:
+            tally[span[2]][2] += 1
+    per_type = tuple((kind, Counts(*tally[kind])) for kind in COARSE_TYPES)
+    micro = Counts(*(sum(counts[i] for counts in tally.values()) for i in range(3)))
+    return Scores(per_type, micro)
+
+
+def default_dev_sets(data: Path = DEFAULT_DATA) -> dict[str, tuple[GoldSentence, ...]]:
+    """The development split the training script holds out: NewsFANE blocks and Wojood val."""
+    _, news_dev = split_blocks(read_newsfane(data / "newsfane" / "newsfane-train.txt"))
+    return {"newsfane-dev": news_dev, "wojood-val": read_wojood(data / "wojood" / "val.txt")}
+
+
+def format_scores(name: str, scores: Scores) -> str:
+    lines = [f"{name}", f"  {'type':6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}"]
+    rows = [*scores.per_type, ("micro", scores.micro)]
+    for kind, counts in rows:
+        lines.append(
+            f"  {kind:6} {counts.precision:6.3f} {counts.recall:6.3f} {counts.f1:6.3f}"
+            f" {counts.gold:6d}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Imported here so `--help` works even before the model has been trained.
+    from akhbar.analyze.entity_model import tag_words
+
+    parser = argparse.ArgumentParser(prog="python -m akhbar.eval.ner", description=__doc__)
+    parser.add_argument("--gold", type=Path, help="a gold file (default: the dev split)")
+    parser.add_argument("--format", choices=("newsfane", "wojood"), default="newsfane")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared NER data folder")
+    args = parser.parse_args(argv)
+    try:
+        if args.gold:
+            reader = read_newsfane if args.format == "newsfane" else read_wojood
+            sets = {str(args.gold): reader(args.gold)}
+        else:
+            sets = default_dev_sets(args.data)
+        everything: list[GoldSentence] = []
+        predictions: list[tuple[str, ...]] = []
+        for name, sentences in sets.items():
+            predicted = [tag_words(sentence.tokens) for sentence in sentences]
+            print(format_scores(name, score_sentences(sentences, predicted)))
+            everything += sentences
+            predictions += predicted
+        if len(sets) > 1:
+            print(format_scores("all", score_sentences(everything, predictions)))
+    except AkhbarError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""find_entities on the seeds: people with their titles, places, organisations, media."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from akhbar.analyze import entity_model
+from akhbar.analyze.entities import EntityMention, find_entities
+from akhbar.errors import ConfigError
+from akhbar.pipeline import read_articles
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, tuple[str, tuple[EntityMention, ...]]]:
+    """Seed prefix ("000".."004") -> (text, mentions)."""
+    articles = read_articles(["examples/seeds"]).articles
+    return {a.id[:3]: (a.text, find_entities(a.text, article_id=a.id)) for a in articles}
+
+
+def _people(mentions, name):
+    return [m for m in mentions if m.type == "PER" and m.name == name]
+
+
+def _roles(mentions, name):
+    return sorted({t.role for m in _people(mentions, name) for t in m.titles})
+
+
+def test_every_mention_points_at_its_words(seeds):
+    for text, mentions in seeds.values():
+        for mention in mentions:
+            assert text[mention.start : mention.end] == mention.surface
+            for title in mention.titles:
+                assert text[title.start : title.end] == title.surface
+
+
+def test_titles_attach_to_the_people_they_describe(seeds):
+    assert _roles(seeds["000"][1], "دميتري بيسكوف") == ["المتحدث باسم الكرملين"]
+    assert _roles(seeds["004"][1], "ديمتري بيسكوف") == ["المتحدث باسم الكرملين"]
+    assert _roles(seeds["001"][1], "ألكسندر لافرينتييف") == [
+        "المبعوث الخاص للرئيس الروسي إلى سوريا"
+    ]
+    assert _roles(seeds["001"][1], "مرهف أبوقصرة") == ["وزير الدفاع السوري المؤقت"]
+    assert _roles(seeds["004"][1], "أحمد الشيباني") == ["وزير الخارجية السوري"]
+
+
+def test_bogdanov_titles_in_each_outlet(seeds):
+    assert _roles(seeds["000"][1], "سيرغي بوغدانوف") == ["نائب وزير الخارجية"]
+    assert _roles(seeds["001"][1], "ميخائيل بوغدانوف") == ["نائب وزير الخارجية الروسي"]
+    assert _roles(seeds["002"][1], "ميخائيل بوغدانوف") == ["نائب وزير الخارجية"]
+    assert _roles(seeds["004"][1], "ميخائيل بوغدانوف") == [
+        "المبعوث الخاص للرئيس الروسي إلى الشرق الأوسط وأفريقيا"
+    ]
+
+
+def test_counterpart_reads_as_the_earlier_title(seeds):
+    mentions = seeds["000"][1]
+    sharaa = _people(mentions, "أحمد الشرع")[0]
+    assert [(t.surface, t.role) for t in sharaa.titles] == [("نظيره السوري", "الرئيس السوري")]
+    occ = [m for m in mentions if m.type == "OCC" and m.start == sharaa.titles[0].start]
+    assert [m.name for m in occ] == ["الرئيس السوري"]
+
+
+def test_places(seeds):
+    places = {m.name for _, mentions in seeds.values() for m in mentions if m.type == "LOC"}
+    assert {"طرطوس", "حميميم", "اللاذقية", "بانياس", "دمشق", "سورية", "سوريا"} <= places
+    # the adjectives "السورية" (Syrian) and "روسياً" (Russian, adverbial) are not places
+    assert not {"السورية", "الروسية", "روسياً"} & places
+
+
+def test_organisations_and_media(seeds):
+    found = {(m.type, m.name) for _, mentions in seeds.values() for m in mentions}
+    assert ("ORG", "الكرملين") in found
+    for media in ("ريا نوفوستي", "وول ستريت جورنال", "رويترز", "سانا", "خبر مباشر"):
+        assert ("MEDIA", media) in found
+
+
+def test_quoted_media_name_spans_the_name_inside_the_quotes(seeds):
+    text, mentions = seeds["001"]
+    ria = next(m for m in mentions if m.name == "ريا نوفوستي")
+    assert text[ria.start - 1] == "“" and text[ria.end] == "”"
+
+
+def test_clitics_stay_out_of_the_mention():
+    text = (
+        "التقى الرئيس الروسي فلاديمير بوتين نظيره السوري أحمد الشرع، وأجرى بوتين اتصالا"
+        " هاتفيا بالشرع، ثم التقى وبوتين وفدا في موسكو."
+    )
+    mentions = find_entities(text, article_id="t")
+    assert [m.surface for m in mentions if m.type == "PER"] == [
+        "فلاديمير بوتين",
+        "أحمد الشرع",
+        "بوتين",
+        "الشرع",
+        "بوتين",
+    ]
+    sharaa = [m for m in mentions if m.name == "الشرع"]
+    assert [text[m.start - 1] for m in sharaa] == ["ب"]
+    assert all(m.article == "t" for m in mentions)
+
+
+def test_preposition_is_not_cut_from_a_name_that_begins_with_its_letter(seeds):
+    mentions = seeds["000"][1]
+    assert "بانياس" in {m.surface for m in mentions if m.type == "LOC"}
+    assert "وول ستريت جورنال" in {m.surface for m in mentions if m.type == "MEDIA"}
+
+
+def test_a_preposition_is_not_a_person():
+    mentions = find_entities("شدد بوتين على أهمية العلاقات مع سوريا.")
+    assert [(m.type, m.name) for m in mentions] == [("PER", "بوتين"), ("LOC", "سوريا")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet='ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآ ،."«»“”0123456789\n', max_size=80))
+def test_offsets_hold_for_any_text(text):
+    for mention in find_entities(text):
+        assert text[mention.start : mention.end] == mention.surface
+        assert mention.start < mention.end
+
+
+def test_missing_model_says_how_to_build_it(tmp_path, monkeypatch):
+    entity_model._tagger.cache_clear()
+    monkeypatch.setattr(entity_model, "model_path", lambda: tmp_path / "ner-crf.bin")
+    try:
+        with pytest.raises(ConfigError, match=r"scripts/train_ner\.py"):
+            find_entities("قال بوتين")
+        (tmp_path / "ner-crf.bin").write_bytes(b"not a model")
+        with pytest.raises(ConfigError, match="cannot be read"):
+            find_entities("قال بوتين")
+    finally:
+        entity_model._tagger.cache_clear()
