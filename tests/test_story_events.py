@@ -72,6 +72,8 @@ def test_seed_events_are_merged_and_dated(seed_story) -> None:
         ("2025-02-12", "call", (A000, A001, A002, A003, A004)),
         ("2025-03-20", "letter", (A000, A002)),
         (None, "attack", (A000,)),
+        # Putin's invitation to al-Shaibani to visit Moscow: other actors, another visit.
+        (None, "visit", (A004,)),
     ]
     intervention = story.events[0]
     assert (intervention.mod, intervention.precision) == ("ON_OR_AFTER", "year")

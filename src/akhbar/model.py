@@ -206,6 +206,36 @@ class SourceCitation:
 
 
 @dataclass(frozen=True)
+class TitleMention:
+    """A title stated for a person: its words in the text and the role it reads as.
+
+    ``role`` differs from ``surface`` only where the text says it indirectly or with
+    clitics: "نظيره السوري" after "الرئيس الروسي" reads "الرئيس السوري".
+    """
+
+    article: str
+    start: int
+    end: int
+    surface: str
+    role: str
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One mention: ``text[start:end] == surface``; ``name`` is its clitic-free form."""
+
+    article: str
+    start: int
+    end: int
+    surface: str
+    type: str
+    name: str
+    sentence: int | None = None
+    titles: tuple[TitleMention, ...] = ()
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
     """What the per-article analyzers found."""
 
@@ -216,6 +246,7 @@ class ArticleAnalysis:
     events: tuple[EventMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
     sources: tuple[SourceCitation, ...] = ()
+    entities: tuple[EntityMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -239,13 +270,26 @@ class Event:
 
 
 @dataclass(frozen=True)
+class EntityTitle:
+    """A title or role given to an entity, and the articles that give it."""
+
+    title: str
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
 class Entity:
+    """One real-world referent across the articles of a story, with every mention's span."""
+
     id: str
     type: str
     name: str
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
+    title_sources: tuple[EntityTitle, ...] = ()
+    mentions: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

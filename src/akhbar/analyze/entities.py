@@ -19,7 +19,6 @@ without them ("للرئيس" -> "الرئيس").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from akhbar.analyze.entity_gold import spans_of
 from akhbar.analyze.entity_model import tag_forms
@@ -27,42 +26,13 @@ from akhbar.analyze.entity_rules import RawSpan, apply_rules, name_after
 from akhbar.analyze.entity_text import TagToken, name_form, tag_tokens, trim_clitics
 from akhbar.analyze.entity_titles import TitleSpan, find_titles
 from akhbar.arabic.sentences import split_sentences
+from akhbar.model import EntityMention, TitleMention
 
 __all__ = ["ENTITY_TYPES", "EntityMention", "TitleMention", "find_entities"]
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MEDIA", "OCC")
 # A family name shorter than this is too often a common word to tag on its own.
 _FAMILY_NAME_MIN = 3
-
-
-@dataclass(frozen=True)
-class TitleMention:
-    """A title stated for a person: its words in the text and the role it reads as.
-
-    ``role`` differs from ``surface`` only where the text says it indirectly or with
-    clitics: "نظيره السوري" after "الرئيس الروسي" reads "الرئيس السوري".
-    """
-
-    article: str
-    start: int
-    end: int
-    surface: str
-    role: str
-    sentence: int | None = None
-
-
-@dataclass(frozen=True)
-class EntityMention:
-    """One mention: ``text[start:end] == surface``; ``name`` is its clitic-free form."""
-
-    article: str
-    start: int
-    end: int
-    surface: str
-    type: str
-    name: str
-    sentence: int | None = None
-    titles: tuple[TitleMention, ...] = ()
 
 
 def find_entities(text: str, *, article_id: str = "") -> tuple[EntityMention, ...]:

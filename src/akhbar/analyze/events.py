@@ -21,10 +21,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from akhbar.arabic.lexicon import load_mapping
+from akhbar.arabic.normalize import to_key
 from akhbar.arabic.tokens import Token, tokenize
-from akhbar.model import EventMention, Sentence, Span, TimeExpression
+from akhbar.model import EntityMention, EventMention, Sentence, Span, TimeExpression
 
-__all__ = ["event_label", "find_event_mentions"]
+__all__ = ["event_label", "find_event_mentions", "with_participants"]
 
 _CONJUNCTIONS = ("و", "ف")
 # Only dates and clock times date an event; durations ("لمدة يومين") and sets do not, nor
@@ -151,3 +152,32 @@ def find_event_mentions(
         if found:
             mentions.extend(_attach_times(found, times, sentence))
     return tuple(mentions)
+
+
+# Who takes part: people and organisations named in the trigger's sentence. Places are
+# where, not who ("زيارة إلى دمشق" and "اتصال مع دمشق" are not one event for sharing it).
+_ACTOR_TYPES = frozenset({"PER", "ORG"})
+
+
+def with_participants(
+    mentions: Sequence[EventMention],
+    sentences: Sequence[Sentence],
+    entities: Sequence[EntityMention],
+) -> tuple[EventMention, ...]:
+    """``mentions`` with the actors of their sentence, each as the key of its last name word.
+
+    The last word is what outlets share when they spell or shorten a name differently
+    ("فلاديمير بوتين" / "بوتين", "أحمد الشرع" / "الشرع").
+    """
+    out = []
+    for mention in mentions:
+        sentence = sentences[mention.span.sentence]
+        actors = {
+            to_key(entity.name.split()[-1])
+            for entity in entities
+            if entity.type in _ACTOR_TYPES
+            and entity.name.split()
+            and sentence.start <= entity.start < sentence.end
+        }
+        out.append(replace(mention, participants=tuple(sorted(actors))))
+    return tuple(out)

@@ -128,6 +128,15 @@ def _entity(entity: Entity) -> dict[str, Any]:
         "aliases": list(entity.aliases),
         "titles": list(entity.titles),
         "articles": list(entity.articles),
+        "title_sources": [
+            {
+                "title": item.title,
+                "articles": list(item.articles),
+                "evidence": [_evidence(e) for e in item.evidence],
+            }
+            for item in entity.title_sources
+        ],
+        "mentions": [_evidence(item) for item in entity.mentions],
     }
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from akhbar.errors import AkhbarError
 from akhbar.model import ArticleAnalysis, Event, Story
+from akhbar.story.entities import story_entities
 from akhbar.story.voices import story_attributions, story_quotes
 
 __all__ = ["build_story", "story_title"]
@@ -39,11 +40,14 @@ def build_story(
     """A :class:`Story` holding ``analyses`` (in the order given) and its ``events``."""
     if not analyses:
         raise AkhbarError(f"story {story_id} has no articles; a story needs at least one")
+    entities, contradictions = story_entities(analyses)
     return Story(
         id=story_id,
         title=story_title(analyses),
         articles=tuple(a.article.id for a in analyses),
         events=tuple(events),
+        entities=entities,
         quotes=story_quotes(analyses),
         attributions=story_attributions(analyses),
+        contradictions=contradictions,
     )

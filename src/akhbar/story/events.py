@@ -55,10 +55,16 @@ def _mention(analyses: Sequence[ArticleAnalysis], ref: MentionRef) -> EventMenti
     return analyses[ref.analysis].events[ref.mention]
 
 
-def _participants_agree(left: EventMention, right: EventMention) -> bool:
-    if not left.participants or not right.participants:
+def _participants_agree(mention: EventMention, cluster: _Cluster, analyses) -> bool:
+    """False only when a mention naming two or more actors shares none with the event.
+
+    A lone actor in a sentence is often the voice reporting it ("وأشار بيسكوف إلى أن
+    الرسالة ..."), not a participant, so it never splits an event.
+    """
+    if len(mention.participants) < 2:
         return True
-    return bool(set(left.participants) & set(right.participants))
+    known = {p for ref in cluster.refs for p in _mention(analyses, ref).participants}
+    return not known or bool(known & set(mention.participants))
 
 
 def _place_dated(clusters, analyses, ref, span) -> None:
@@ -66,9 +72,7 @@ def _place_dated(clusters, analyses, ref, span) -> None:
     for cluster in clusters:
         if cluster.type != mention.type or cluster.period is None:
             continue
-        if overlaps(cluster.period, span) and all(
-            _participants_agree(mention, _mention(analyses, other)) for other in cluster.refs
-        ):
+        if overlaps(cluster.period, span) and _participants_agree(mention, cluster, analyses):
             cluster.refs.append(ref)
             return
     clusters.append(_Cluster(mention.type, [ref], span, ref))
@@ -77,10 +81,7 @@ def _place_dated(clusters, analyses, ref, span) -> None:
 def _place_undated(clusters, analyses, ref) -> None:
     mention = _mention(analyses, ref)
     candidates = [
-        c
-        for c in clusters
-        if c.type == mention.type
-        and all(_participants_agree(mention, _mention(analyses, o)) for o in c.refs)
+        c for c in clusters if c.type == mention.type and _participants_agree(mention, c, analyses)
     ]
     if not candidates:
         clusters.append(_Cluster(mention.type, [ref]))
