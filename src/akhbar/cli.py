@@ -17,7 +17,13 @@ from akhbar import __version__
 from akhbar.errors import AkhbarError
 from akhbar.ingest import IngestConfig
 from akhbar.model import SkippedInput
-from akhbar.pipeline import PipelineConfig, analyze_articles, analyze_inputs, read_articles
+from akhbar.pipeline import (
+    PipelineConfig,
+    analyze_articles,
+    analyze_inputs,
+    cluster_inputs,
+    read_articles,
+)
 from akhbar.progress import ProgressBar
 from akhbar.render import FORMATS, render
 from akhbar.render.extraction import analysis_to_dict
@@ -328,6 +334,50 @@ def stories_command(db: DbOption = DEFAULT_DB) -> None:
             f"{', '.join(story.outlets) or '-'}"
         )
         typer.echo(f"   {story.title or ''}")
+
+
+@app.command(
+    "cluster",
+    epilog="Examples:\n\n"
+    "  akhbar cluster ../shared/data/ant-multisource.jsonl.gz --out assignments.jsonl\n\n"
+    "  akhbar cluster archive/ --out assignments.jsonl --scheduler local\n\n"
+    "  akhbar cluster archive/ --out a.jsonl --scheduler tcp://10.0.0.5:8786",
+)
+def cluster_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, JSONL, or - for stdin.", metavar="INPUT")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the assignments JSONL here.")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run the per-article work on Dask: 'local' (a LocalCluster) or tcp://HOST:PORT.",
+        ),
+    ] = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Assign every article a story, an event and the article it duplicates (JSONL, one a line)."""
+    config = PipelineConfig(ingest=IngestConfig(max_bytes=max_bytes))
+    with _usage_errors(), ProgressBar("reading") as bar:
+        if scheduler is None:
+            assignments, skipped = cluster_inputs(paths, config=config, progress=bar.update)
+        else:
+            from akhbar.scale import cluster_on_dask
+
+            assignments, skipped = cluster_on_dask(paths, scheduler=scheduler, config=config)
+    lines = (
+        json.dumps(
+            {"id": a.id, "story": a.story, "event": a.event, "duplicate_of": a.duplicate_of},
+            ensure_ascii=False,
+        )
+        + "\n"
+        for a in assignments
+    )
+    _write("".join(lines), out)
+    raise typer.Exit(_report_skipped(skipped))
 
 
 def main() -> None:

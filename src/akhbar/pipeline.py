@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from akhbar.analyze import analyze_article
 from akhbar.corpus import GroupingConfig, group_stories
-from akhbar.ingest import IngestConfig, ingest
-from akhbar.model import Article, ArticleAnalysis, Assignment, IngestResult, Report, Story
+from akhbar.corpus.assign import CorpusConfig, PreparedArticle, assign, prepare
+from akhbar.errors import InputError
+from akhbar.ingest import IngestConfig, build_article, ingest, iter_documents
+from akhbar.model import (
+    Article,
+    ArticleAnalysis,
+    Assignment,
+    IngestResult,
+    RawDocument,
+    Report,
+    SkippedInput,
+    Story,
+)
 from akhbar.story import build_story
 from akhbar.story.events import merge_events
 from akhbar.story.published import infer_published
@@ -25,6 +36,10 @@ __all__ = [
     "analyze_articles",
     "analyze_inputs",
     "analyze_story",
+    "cluster_inputs",
+    "collect_prepared",
+    "prepare_document",
+    "prepared_inputs",
     "read_articles",
 ]
 
@@ -35,6 +50,7 @@ Progress = Callable[[int], None]
 class PipelineConfig:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     grouping: GroupingConfig = field(default_factory=GroupingConfig)
+    corpus: CorpusConfig = field(default_factory=CorpusConfig)  # dedup + clustering
     # Publication date for articles whose input gives none (``akhbar extract --pub``).
     default_published: dt.date | None = None
 
@@ -110,3 +126,62 @@ def analyze_story(
 def analyze_articles(articles: Sequence[Article]) -> tuple[ArticleAnalysis, ...]:
     """Per-article analysis of already-read articles, in order."""
     return tuple(analyze_article(article) for article in articles)
+
+
+def prepare_document(
+    document: RawDocument | SkippedInput, config: PipelineConfig
+) -> PreparedArticle | SkippedInput:
+    """One input to its prepared form (pure: runs the same in a loop or on a Dask worker)."""
+    if isinstance(document, SkippedInput):
+        return document
+    try:
+        return prepare(build_article(document), config=config.corpus)
+    except InputError as error:
+        return SkippedInput(error.source, error.problem)
+
+
+def collect_prepared(
+    results: Iterable[PreparedArticle | SkippedInput],
+) -> tuple[list[PreparedArticle], tuple[SkippedInput, ...]]:
+    """Prepared articles in input order and the skipped inputs (a repeated id is skipped)."""
+    prepared: list[PreparedArticle] = []
+    skipped: list[SkippedInput] = []
+    seen: set[str] = set()
+    for result in results:
+        if isinstance(result, SkippedInput):
+            skipped.append(result)
+        elif result.id in seen:
+            skipped.append(SkippedInput(result.id, f"duplicate article id {result.id!r}"))
+        else:
+            seen.add(result.id)
+            prepared.append(result)
+    return prepared, tuple(skipped)
+
+
+def prepared_inputs(
+    paths: Sequence[str],
+    *,
+    config: PipelineConfig = PipelineConfig(),
+    progress: Progress | None = None,
+) -> tuple[list[PreparedArticle], tuple[SkippedInput, ...]]:
+    """Stream ``paths`` into prepared articles (no texts kept), in input order."""
+
+    def results() -> Iterator[PreparedArticle | SkippedInput]:
+        for count, document in enumerate(iter_documents(paths, config=config.ingest), start=1):
+            if progress is not None:
+                progress(count)
+            yield prepare_document(document, config)
+
+    return collect_prepared(results())
+
+
+def cluster_inputs(
+    paths: Sequence[str],
+    *,
+    config: PipelineConfig = PipelineConfig(),
+    progress: Progress | None = None,
+) -> tuple[tuple[Assignment, ...], tuple[SkippedInput, ...]]:
+    """Duplicates, events and stories of every input article, in input order."""
+    prepared, skipped = prepared_inputs(paths, config=config, progress=progress)
+    by_id = {a.id: a for a in assign(prepared, config=config.corpus)}
+    return tuple(by_id[item.id] for item in prepared), skipped

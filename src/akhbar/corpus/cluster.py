@@ -16,15 +16,23 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from akhbar.arabic.stems import stem_keys
 from akhbar.corpus.background import load_background
 from akhbar.errors import ConfigError
 from akhbar.model import Assignment
 
-__all__ = ["ClusterConfig", "ClusterInput", "cluster_articles"]
+__all__ = [
+    "ClusterConfig",
+    "ClusterInput",
+    "article_vector",
+    "cluster_articles",
+    "order_for_clustering",
+]
 
 Vector = dict[str, float]
 
@@ -33,7 +41,7 @@ Vector = dict[str, float]
 class ClusterConfig:
     """Thresholds calibrated on the labelled ANT events (``python -m akhbar.eval.clusters``)."""
 
-    event_threshold: float = 0.32
+    event_threshold: float = 0.22
     story_threshold: float = 0.22
     event_window_days: float = 2.0
     story_window_days: float = 10.0
@@ -55,12 +63,12 @@ class ClusterConfig:
 
 @dataclass(frozen=True)
 class ClusterInput:
-    """What clustering needs of one article: id, time, stem keys of title and text."""
+    """What clustering needs of one article: id, time and its term vector (see
+    :func:`article_vector`); small, so a whole archive's inputs fit in memory."""
 
     id: str
     published: dt.datetime | dt.date | None
-    title_keys: tuple[str, ...]
-    text_keys: tuple[str, ...]
+    vector: tuple[tuple[str, float], ...]
     duplicate_of: str | None = None
 
 
@@ -71,6 +79,7 @@ class _Cluster:
     last: float = 0.0  # days since epoch of the newest member
     size: int = 0
     index_terms: tuple[str, ...] = ()
+    norm: float = 1.0
 
 
 def _day_number(when: dt.date | dt.datetime | None, fallback: float) -> float:
@@ -83,17 +92,22 @@ def _day_number(when: dt.date | dt.datetime | None, fallback: float) -> float:
     return float(when.toordinal())
 
 
-def _vector(item: ClusterInput, config: ClusterConfig, documents: int, df: dict) -> Vector:
-    counts = Counter(item.text_keys)
-    for key in item.title_keys:
+def article_vector(
+    title: str | None, text: str, *, config: ClusterConfig = ClusterConfig()
+) -> tuple[tuple[str, float], ...]:
+    """The article's strongest TF-IDF terms (stem keys; title words count more), normalised."""
+    counts = Counter(stem_keys(text))
+    for key in stem_keys(title or ""):
         counts[key] += config.title_weight
+    background = load_background()
+    documents, df = background.documents, background.frequencies
     weights = {
         term: (1.0 + math.log(n)) * (math.log((1 + documents) / (1 + df.get(term, 0))) + 1.0)
         for term, n in counts.items()
     }
     strongest = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[: config.vector_terms]
     norm = math.sqrt(sum(w * w for _, w in strongest)) or 1.0
-    return {term: w / norm for term, w in strongest}
+    return tuple((sys.intern(term), w / norm) for term, w in strongest)
 
 
 class _Level:
@@ -112,12 +126,14 @@ class _Level:
                 self.index[term].discard(cluster_id)
 
     def best(self, vector: Vector) -> str | None:
-        candidates = set().union(*(self.index.get(term, ()) for term in vector))
+        # The article's strongest terms find the candidates; all its terms score them.
+        lookup = list(vector)[: self.config.index_terms]
+        candidates = set().union(*(self.index.get(term, ()) for term in lookup))
         scored = []
         for cluster_id in candidates:
             cluster = self.open[cluster_id]
-            norm = math.sqrt(sum(w * w for w in cluster.centroid.values())) or 1.0
-            score = sum(w * cluster.centroid.get(t, 0.0) for t, w in vector.items()) / norm
+            centroid = cluster.centroid
+            score = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / cluster.norm
             scored.append((score, cluster_id))
         if not scored:
             return None
@@ -135,6 +151,7 @@ class _Level:
             cluster.centroid = Counter(
                 dict(cluster.centroid.most_common(self.config.centroid_terms))
             )
+        cluster.norm = math.sqrt(sum(w * w for w in cluster.centroid.values())) or 1.0
         cluster.last = max(cluster.last, now)
         cluster.size += 1
         for term in cluster.index_terms:
@@ -155,7 +172,6 @@ def cluster_articles(
     Undated articles are placed at the time of the article before them. An article that
     duplicates an earlier one (``duplicate_of``) takes that article's event and story.
     """
-    background = load_background()
     events = _Level("event-", config.event_threshold, config.event_window_days, config)
     stories = _Level("story-", config.story_threshold, config.story_window_days, config)
     story_of_event: dict[str, str] = {}
@@ -170,7 +186,7 @@ def cluster_articles(
             continue
         events.close_before(now)
         stories.close_before(now)
-        vector = _vector(item, config, background.documents, background.frequencies)
+        vector = dict(item.vector)
         event_id = events.best(vector)
         if event_id is None:
             event_id = events.add(None, vector, now)

@@ -43,7 +43,15 @@ from akhbar.corpus.minhash import (
 )
 from akhbar.errors import ConfigError, InputError
 
-__all__ = ["DedupConfig", "DuplicateIndex", "exact_key", "find_duplicates", "signature"]
+__all__ = [
+    "DedupConfig",
+    "DuplicateIndex",
+    "Fingerprint",
+    "exact_key",
+    "find_duplicates",
+    "fingerprint",
+    "signature",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +153,31 @@ def signature(
     return signature_of_shingles(shingles, permutations(config.num_perm, config.seed))
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """What deduplication needs of one text: its exact key and MinHash signature.
+
+    Computed per article (pure, picklable), so the work spreads over processes; the
+    index that compares fingerprints stays in one place. ``signature`` is None for a text
+    without words.
+    """
+
+    digest: bytes
+    signature: np.ndarray | None
+
+
+def fingerprint(text: str, *, config: DedupConfig = DedupConfig()) -> Fingerprint:
+    """The :class:`Fingerprint` of ``text``."""
+    key_text = to_key(text)
+    words = base_words(key_text)  # the key form is its own key form: no second fold
+    if not words:
+        return Fingerprint(_digest(key_text), None)
+    values = signature_of_shingles(
+        shingle_hashes(words, config.shingle_size), permutations(config.num_perm, config.seed)
+    )
+    return Fingerprint(_digest(key_text), values)
+
+
 class DuplicateIndex:
     """Articles seen so far, for finding the earlier article a new one duplicates.
 
@@ -156,7 +189,6 @@ class DuplicateIndex:
         self.config = config
         bands, rows = config.band_rows
         self._bands = BandIndex(bands, rows)
-        self._hash_functions = permutations(config.num_perm, config.seed)
         self._exact: dict[bytes, str] = {}
         self._seen: set[str] = set()
         self._member_ids: list[str] = []
@@ -169,25 +201,23 @@ class DuplicateIndex:
         """Record an article; return the id of the earliest article added before it that it
         duplicates (exactly, else nearly), or None. A text without words is nobody's
         duplicate, as there is nothing to compare."""
+        return self.add_fingerprint(article_id, fingerprint(text, config=self.config))
+
+    def add_fingerprint(self, article_id: str, print_: Fingerprint) -> str | None:
+        """:meth:`add` for a fingerprint computed elsewhere (another process, a Dask worker)."""
         if article_id in self._seen:
             raise InputError(
                 article_id, "added to the duplicate index twice; give every article its own id"
             )
         self._seen.add(article_id)
-        key_text = to_key(text)
-        words = base_words(key_text)  # the key form is its own key form: no second fold
-        if not words:
+        if print_.signature is None:
             return None
-        digest = _digest(key_text)
-        if digest in self._exact:
-            return self._exact[digest]
-        self._exact[digest] = article_id
-        values = signature_of_shingles(
-            shingle_hashes(words, self.config.shingle_size), self._hash_functions
-        )
-        keys = band_keys(values, self._bands.bands, self._bands.rows)
-        match = self._near(values, keys)
-        self._remember(article_id, values, keys)
+        if print_.digest in self._exact:
+            return self._exact[print_.digest]
+        self._exact[print_.digest] = article_id
+        keys = band_keys(print_.signature, self._bands.bands, self._bands.rows)
+        match = self._near(print_.signature, keys)
+        self._remember(article_id, print_.signature, keys)
         return match
 
     def _near(self, values: np.ndarray, keys: list[int]) -> str | None:

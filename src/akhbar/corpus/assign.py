@@ -1,0 +1,72 @@
+"""Assignments for a whole corpus: duplicates, events and stories, one line per article.
+
+Two stages, so the heavy one spreads over processes or a Dask cluster and the light one
+stays exact and deterministic:
+
+1. :func:`prepare` (per article, pure, picklable): the article's dedup fingerprint and its
+   clustering vector. Texts are dropped here, so an archive never sits in memory.
+2. :func:`assign` (one pass over the small prepared items in publication order):
+   duplicates first (the earliest copy wins), then streaming event/story clustering;
+   a duplicate shares its original's event and story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from akhbar.corpus.cluster import (
+    ClusterConfig,
+    ClusterInput,
+    article_vector,
+    cluster_articles,
+    order_for_clustering,
+)
+from akhbar.corpus.dedup import DedupConfig, DuplicateIndex, Fingerprint, fingerprint
+from akhbar.model import Article, Assignment
+
+__all__ = ["CorpusConfig", "PreparedArticle", "assign", "prepare"]
+
+
+@dataclass(frozen=True)
+class CorpusConfig:
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    id: str
+    published: dt.date | None
+    fingerprint: Fingerprint
+    vector: tuple[tuple[str, float], ...]
+
+
+def prepare(article: Article, *, config: CorpusConfig = CorpusConfig()) -> PreparedArticle:
+    """What the corpus stages need of ``article`` (no text kept)."""
+    return PreparedArticle(
+        id=article.id,
+        published=article.published,
+        fingerprint=fingerprint(article.text, config=config.dedup),
+        vector=article_vector(article.title, article.text, config=config.cluster),
+    )
+
+
+def assign(
+    items: Iterable[PreparedArticle], *, config: CorpusConfig = CorpusConfig()
+) -> Iterator[Assignment]:
+    """Assignments of ``items`` in publication order (undated last, ties by id)."""
+    items = list(items)
+    prints = {item.id: item.fingerprint for item in items}
+    inputs = order_for_clustering(
+        [ClusterInput(item.id, item.published, item.vector) for item in items]
+    )
+    duplicates = DuplicateIndex(config.dedup)
+
+    def with_duplicates() -> Iterator[ClusterInput]:
+        for item in inputs:
+            original = duplicates.add_fingerprint(item.id, prints[item.id])
+            yield ClusterInput(item.id, item.published, item.vector, original)
+
+    yield from cluster_articles(with_duplicates(), config=config.cluster)

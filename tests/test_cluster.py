@@ -1,0 +1,86 @@
+"""Duplicates, events and stories for a corpus: quality gate, determinism, CLI, Dask."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from akhbar.cli import app
+from akhbar.corpus.cluster import ClusterConfig
+from akhbar.errors import ConfigError
+from akhbar.eval.clusters import bcubed, load_gold
+from akhbar.pipeline import cluster_inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+ANT = ROOT.parent / "shared" / "data" / "ant-multisource.jsonl.gz"
+GOLD = ROOT / "tests" / "data" / "clusters" / "ant_events.jsonl"
+# Measured with this test's input (the 524 gold articles alone): event-level B-cubed F1
+# 0.88; on all of ANT (noise included) it is lower, see the issue note.
+EVENT_F1_FLOOR = 0.80
+
+
+@pytest.fixture(scope="module")
+def gold_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not ANT.exists():
+        pytest.skip(f"{ANT} not found (shared ANT data)")
+    ids = {json.loads(line)["id"] for line in GOLD.read_text(encoding="utf-8").splitlines()}
+    out = tmp_path_factory.mktemp("clusters") / "gold_articles.jsonl"
+    with gzip.open(ANT, "rt", encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        dst.writelines(line for line in src if json.loads(line)["id"] in ids)
+    return out
+
+
+def test_event_clustering_stays_above_its_floor(gold_articles: Path) -> None:
+    assignments, skipped = cluster_inputs([str(gold_articles)])
+    assert skipped == ()
+    gold = load_gold(GOLD)
+    predicted = {a.id: a.event for a in assignments}
+    score = bcubed(gold.at("event"), predicted)
+    assert score.f1 >= EVENT_F1_FLOOR, score
+
+
+def test_same_input_same_assignments(gold_articles: Path) -> None:
+    first, _ = cluster_inputs([str(gold_articles)])
+    second, _ = cluster_inputs([str(gold_articles)])
+    assert first == second
+
+
+def test_identical_copies_are_linked_to_the_first_and_share_its_event(gold_articles: Path) -> None:
+    assignments, _ = cluster_inputs([str(gold_articles)])
+    by_id = {a.id: a for a in assignments}
+    copies = [a for a in assignments if a.duplicate_of is not None]
+    assert copies
+    for copy in copies:
+        original = by_id[copy.duplicate_of]
+        assert (copy.event, copy.story) == (original.event, original.story)
+
+
+def test_cli_writes_the_assignments_contract(tmp_path: Path) -> None:
+    out = tmp_path / "assignments.jsonl"
+    result = CliRunner().invoke(
+        app, ["cluster", str(ROOT / "examples" / "seeds"), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [sorted(row) for row in rows] == [["duplicate_of", "event", "id", "story"]] * 5
+    assert len({row["story"] for row in rows}) == 1
+
+
+@pytest.mark.parametrize("name", ["event_threshold", "story_threshold"])
+def test_thresholds_outside_0_1_are_refused(name: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        ClusterConfig(**{name: 1.5})
+
+
+def test_dask_local_cluster_gives_the_same_assignments(gold_articles: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    from akhbar.scale import cluster_on_dask
+
+    single, single_skipped = cluster_inputs([str(gold_articles)])
+    distributed, skipped = cluster_on_dask([str(gold_articles)], scheduler="local")
+    assert distributed == single
+    assert skipped == single_skipped
