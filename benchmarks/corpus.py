@@ -1,0 +1,87 @@
+"""Ingest + dedup + cluster on growing slices of ANT, and datasketch's MinHashLSH beside it.
+
+    python benchmarks/corpus.py [--data PATH] [--sizes 4000 8000 16000 0]
+
+For each size (0 = all 31.5k articles) a child process runs ``akhbar.pipeline.cluster_inputs``
+on the first N ANT articles: reading and cleaning (ingest), fingerprints and
+deduplication, vectors and streaming event/story clustering. It prints wall time, CPU
+time and peak memory (ru_maxrss), so growth can be read across sizes. The same run then
+calls ``benchmarks/dedup.py`` for the named alternative: datasketch's MinHashLSH on the
+same shingles and threshold as akhbar's own MinHash, with the pairs each finds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ant-multisource.jsonl.gz"
+
+
+def _child(data: Path, size: int) -> None:
+    from akhbar.ingest import IngestConfig
+    from akhbar.pipeline import PipelineConfig, cluster_inputs
+
+    source = data
+    if size:
+        folder = Path(tempfile.mkdtemp())
+        source = folder / "slice.jsonl"
+        with gzip.open(data, "rt", encoding="utf-8") as src, source.open("w") as dst:
+            for number, line in enumerate(src):
+                if number == size:
+                    break
+                dst.write(line)
+    config = PipelineConfig(ingest=IngestConfig(max_bytes=1 << 30))
+    wall, cpu = time.perf_counter(), time.process_time()
+    assignments, skipped = cluster_inputs([str(source)], config=config)
+    figures = {
+        "articles": len(assignments),
+        "skipped": len(skipped),
+        "duplicates": sum(a.duplicate_of is not None for a in assignments),
+        "events": len({a.event for a in assignments}),
+        "stories": len({a.story for a in assignments}),
+        "wall_s": time.perf_counter() - wall,
+        "cpu_s": time.process_time() - cpu,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    print(json.dumps(figures))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[4000, 8000, 16000, 0])
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        _child(args.data, args.child)
+        return
+    if not args.data.is_file():
+        sys.exit(f"benchmarks/corpus.py: {args.data} not found; pass --data PATH")
+    head = ("articles", "dups", "events", "stories", "wall s", "cpu s", "peak MB")
+    print("akhbar ingest + dedup + cluster (one process each):")
+    print("".join(f"{name:>10}" for name in head))
+    for size in args.sizes:
+        command = [sys.executable, __file__, "--data", str(args.data), "--child", str(size)]
+        row = json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
+        values = (
+            row["articles"], row["duplicates"], row["events"], row["stories"],
+            f"{row['wall_s']:.1f}", f"{row['cpu_s']:.1f}", f"{row['peak_mb']:.0f}",
+        )  # fmt: skip
+        print("".join(f"{value:>10}" for value in values), flush=True)
+    print("\nDeduplication alone, akhbar's MinHash vs datasketch MinHashLSH (benchmarks/dedup.py):")
+    sizes = [str(size or 31525) for size in args.sizes]
+    dedup = [sys.executable, str(ROOT / "benchmarks" / "dedup.py"), "--data", str(args.data)]
+    subprocess.run([*dedup, "--sizes", *sizes], check=True)
+
+
+if __name__ == "__main__":
+    main()
