@@ -79,6 +79,7 @@ def test_story_items_exact() -> None:
         "claims",
         "contradictions",
         "summary",
+        "provenance",
     ]
     assert story["events"][0]["evidence"] == [
         {

@@ -79,7 +79,8 @@ def test_empty_sections_say_none_yet() -> None:
     story = Story(id="s1", title="بوتين يهاتف الشرع", articles=())
     text = render_markdown(Report((), (story,), ()))
     # 7 story sections + articles + boilerplate + skipped
-    assert text.count("_لا شيء بعد (none yet)_") == 10
+    # 10 sections, plus the provenance chains and copies under the attributions
+    assert text.count("_لا شيء بعد (none yet)_") == 12
 
 
 def test_hostile_text_stays_text() -> None:

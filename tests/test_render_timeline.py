@@ -34,8 +34,9 @@ FIXTURE_DATES = [
 
 
 def _svgs(page: str) -> list[ET.Element]:
-    """Every inline SVG of the page, parsed as XML (so each must be well-formed)."""
-    return [ET.fromstring(block) for block in re.findall(r"<svg\b.*?</svg>", page, re.S)]
+    """Every inline timeline SVG of the page, parsed as XML (so each must be well-formed)."""
+    blocks = re.findall(r"<svg\b.*?</svg>", page, re.S)
+    return [ET.fromstring(block) for block in blocks if 'class="timeline-svg"' in block]
 
 
 def _classed(svg: ET.Element, tag: str, name: str) -> list[ET.Element]:

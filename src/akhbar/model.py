@@ -356,6 +356,7 @@ class Story:
     claims: tuple[Claim, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
+    provenance: ProvenanceGraph | None = None
 
 
 @dataclass(frozen=True)
@@ -374,3 +375,35 @@ class Report:
     stories: tuple[Story, ...]
     assignments: tuple[Assignment, ...]
     skipped: tuple[SkippedInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProvenanceNode:
+    """An outlet, agency or primary source of a story; ``id`` is its name as first given.
+
+    ``kind``: outlet | agency | newspaper | site | official | person | document | anonymous.
+    """
+
+    id: str
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ProvenanceEdge:
+    """``source`` cites ``target`` (``kind`` "cites", from an attribution chain), or
+    ``source`` printed the text of ``target`` (``kind`` "copies", from wire copies)."""
+
+    source: str
+    target: str
+    kind: str
+    articles: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProvenanceGraph:
+    """Where a story's information came from: who cites whom, and who copied whose text."""
+
+    nodes: tuple[ProvenanceNode, ...] = ()
+    edges: tuple[ProvenanceEdge, ...] = ()

@@ -22,6 +22,7 @@ from akhbar.model import (
     Entity,
     Event,
     Evidence,
+    ProvenanceGraph,
     Quote,
     Report,
     SkippedInput,
@@ -93,6 +94,7 @@ def _story(story: Story) -> dict[str, Any]:
         "claims": [_claim(claim) for claim in story.claims],
         "contradictions": [_contradiction(item) for item in story.contradictions],
         "summary": [_summary(sentence) for sentence in story.summary],
+        "provenance": _provenance(story.provenance),
     }
 
 
@@ -188,6 +190,24 @@ def _contradiction(contradiction: Contradiction) -> dict[str, Any]:
 
 def _summary(sentence: SummarySentence) -> dict[str, Any]:
     return {"text": sentence.text, "sources": list(sentence.sources)}
+
+
+def _provenance(graph: ProvenanceGraph | None) -> dict[str, Any] | None:
+    if graph is None:
+        return None
+    return {
+        "nodes": [{"id": n.id, "label": n.label, "kind": n.kind} for n in graph.nodes],
+        "edges": [
+            {
+                "source": edge.source,
+                "target": edge.target,
+                "kind": edge.kind,
+                "articles": list(edge.articles),
+                "evidence": [_evidence(item) for item in edge.evidence],
+            }
+            for edge in graph.edges
+        ],
+    }
 
 
 def _skipped(item: SkippedInput) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from akhbar.render.html_parts import (
     none_yet,
     texts,
 )
+from akhbar.render.html_provenance import provenance_html
 from akhbar.render.html_timeline import timeline_html
 
 _Item = dict[str, Any]
@@ -30,6 +31,8 @@ def story_html(story: _Item, main_of: dict[str, list[str]]) -> str:
     """
     sections = "".join(
         _section(story["id"], key, section_label, story[key], main_of)
+        if key != "attributions"
+        else _section(story["id"], key, section_label, story[key], main_of, provenance_html(story))
         for key, section_label in labels.STORY_SECTIONS
     )
     return (
@@ -46,6 +49,7 @@ def _section(
     section_label: labels.Label,
     items: list[_Item],
     main_of: dict[str, list[str]],
+    drawing: str = "",
 ) -> str:
     if not items:
         body = none_yet()
@@ -54,7 +58,7 @@ def _section(
     else:
         body = f'<ul class="{key}">' + "".join(_ITEMS[key](item) for item in items) + "</ul>"
     section_id = anchor(f"story-{key}-", story_id)
-    return f'<section id="{section_id}"><h4>{label(section_label)}</h4>{body}</section>'
+    return f'<section id="{section_id}"><h4>{label(section_label)}</h4>{drawing}{body}</section>'
 
 
 def _summary(item: _Item) -> str:

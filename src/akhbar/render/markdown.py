@@ -12,6 +12,7 @@ from akhbar.model import Report
 from akhbar.render import labels
 from akhbar.render.dates import format_date
 from akhbar.render.document import report_to_dict
+from akhbar.render.html_provenance import CHAINS, COPIES, COPIES_TEXT_OF
 from akhbar.render.labels import FIELDS, Label, bilingual
 from akhbar.render.markdown_text import escape_inline, link
 from akhbar.render.timeline import ARTICLE_FORMS, count_text, main_event_articles, split_dated
@@ -91,7 +92,36 @@ def _stories(stories: list[_Item], articles: list[_Item]) -> list[str]:
                 blocks.append(_timeline(story[key], main_of) if story[key] else _none())
             else:
                 blocks.append(_bullets(story[key], _STORY_ITEMS[key]))
+            if key == "attributions":
+                blocks.extend(_provenance(story))
     return blocks
+
+
+def _provenance(story: _Item) -> list[str]:
+    """One line per distinct chain ("خبر مباشر ← ريا نوفوستي ← الكرملين"), then who
+    printed whose text."""
+    chains: dict[tuple[str, ...], list[str]] = {}
+    for item in story["attributions"]:
+        if len(item["chain"]) > 1:
+            articles = chains.setdefault(tuple(item["chain"]), [])
+            articles.extend(a for a in [item["article"]] if a not in articles)
+    chain_lines = [
+        f"- {labels.CHAIN_ARROW.join(escape_inline(step) for step in chain)} — {_ids(ids)}"
+        for chain, ids in chains.items()
+    ]
+    graph = story.get("provenance") or {"edges": []}
+    copy_lines = [
+        f"- **{escape_inline(edge['source'])}** {bilingual(COPIES_TEXT_OF)} "
+        f"**{escape_inline(edge['target'])}** — {_field('articles', _ids(edge['articles']))}"
+        for edge in graph["edges"]
+        if edge["kind"] == "copies"
+    ]
+    return [
+        f"**{bilingual(CHAINS)}**",
+        "\n".join(chain_lines) or _none(),
+        f"**{bilingual(COPIES)}**",
+        "\n".join(copy_lines) or _none(),
+    ]
 
 
 def _timeline(events: list[_Item], main_of: dict[str, list[str]]) -> str:

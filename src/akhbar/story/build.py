@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from akhbar.errors import AkhbarError
 from akhbar.model import ArticleAnalysis, Event, Story
 from akhbar.story.entities import story_entities
+from akhbar.story.provenance import story_provenance
 from akhbar.story.voices import story_attributions, story_quotes
 
 __all__ = ["build_story", "story_title"]
@@ -41,6 +42,7 @@ def build_story(
     if not analyses:
         raise AkhbarError(f"story {story_id} has no articles; a story needs at least one")
     entities, contradictions = story_entities(analyses)
+    attributions = story_attributions(analyses)
     return Story(
         id=story_id,
         title=story_title(analyses),
@@ -48,6 +50,7 @@ def build_story(
         events=tuple(events),
         entities=entities,
         quotes=story_quotes(analyses),
-        attributions=story_attributions(analyses),
+        attributions=attributions,
         contradictions=contradictions,
+        provenance=story_provenance(analyses, attributions),
     )
