@@ -179,6 +179,22 @@ def test_extract_reads_stdin_and_applies_pub() -> None:
     assert [s["text"] for s in record["sentences"]] == [text.strip()]
 
 
+def test_extract_prints_every_analyzer_with_offsets() -> None:
+    seed = SEEDS / "004_c80ef43e0c326550.txt"
+    result = runner.invoke(app, ["extract", "--pub", "2025-02-12", str(seed)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    text = seed.read_text(encoding="utf-8")
+    assert [t["value"] for t in record["times"] if t["surface"] == "اليوم الأربعاء"] == [
+        "2025-02-12"
+    ]
+    assert {"PER", "LOC", "ORG", "MEDIA"} <= {e["type"] for e in record["entities"]}
+    assert ["رويترز", "مصدر سوري مطلع"] in [s["chain"] for s in record["sources"]]
+    assert [q["polarity"] for q in record["quotes"]].count("decline") == 1
+    for entity in record["entities"]:
+        assert entity["surface"] in text
+
+
 def test_python_dash_m_runs_the_same_command() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "akhbar", "--version"], capture_output=True, text=True, check=True
