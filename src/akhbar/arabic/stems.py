@@ -14,6 +14,7 @@ result can feed term counts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import Stemmer
@@ -21,7 +22,7 @@ import Stemmer
 from akhbar.arabic.lexicon import load_entries
 from akhbar.arabic.tokens import base_words, strip_clitics
 
-__all__ = ["stem_keys"]
+__all__ = ["stem_bases", "stem_keys"]
 
 # Memo of base -> stem, bounded so a long-running process does not grow without limit.
 _MEMO_LIMIT = 1 << 18
@@ -48,12 +49,17 @@ def _memo() -> dict[str, str]:
 
 def stem_keys(text: str) -> tuple[str, ...]:
     """Stems of the content words of ``text``, in order, for matching only."""
+    return stem_bases(base_words(text))
+
+
+def stem_bases(bases: Iterable[str]) -> tuple[str, ...]:
+    """:func:`stem_keys` for words already reduced to their bases (``base_words``)."""
     stopwords = _stopwords()
-    bases = [base for base in base_words(text) if len(base) > 1 and base not in stopwords]
+    kept = [base for base in bases if len(base) > 1 and base not in stopwords]
     memo = _memo()
-    unseen = list({base: None for base in bases if base not in memo})
+    unseen = list({base: None for base in kept if base not in memo})
     if unseen:
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
         memo.update(zip(unseen, _stemmer().stemWords(unseen), strict=True))
-    return tuple(map(memo.__getitem__, bases))
+    return tuple(map(memo.__getitem__, kept))

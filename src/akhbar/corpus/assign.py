@@ -16,14 +16,17 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from akhbar.arabic.normalize import to_key
+from akhbar.arabic.stems import stem_bases, stem_keys
+from akhbar.arabic.tokens import base_words
 from akhbar.corpus.cluster import (
     ClusterConfig,
     ClusterInput,
-    article_vector,
     cluster_articles,
     order_for_clustering,
+    vector_from_stems,
 )
-from akhbar.corpus.dedup import DedupConfig, DuplicateIndex, Fingerprint, fingerprint
+from akhbar.corpus.dedup import DedupConfig, DuplicateIndex, Fingerprint, fingerprint_words
 from akhbar.model import Article, Assignment
 
 __all__ = ["CorpusConfig", "PreparedArticle", "assign", "prepare"]
@@ -45,11 +48,14 @@ class PreparedArticle:
 
 def prepare(article: Article, *, config: CorpusConfig = CorpusConfig()) -> PreparedArticle:
     """What the corpus stages need of ``article`` (no text kept)."""
+    key_text = to_key(article.text)
+    words = base_words(key_text)  # tokenised once for both the fingerprint and the vector
+    title_stems = stem_keys(article.title or "")
     return PreparedArticle(
         id=article.id,
         published=article.published,
-        fingerprint=fingerprint(article.text, config=config.dedup),
-        vector=article_vector(article.title, article.text, config=config.cluster),
+        fingerprint=fingerprint_words(key_text, words, config=config.dedup),
+        vector=vector_from_stems(title_stems, stem_bases(words), config=config.cluster),
     )
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "article_vector",
     "cluster_articles",
     "order_for_clustering",
+    "vector_from_stems",
 ]
 
 Vector = dict[str, float]
@@ -96,8 +97,18 @@ def article_vector(
     title: str | None, text: str, *, config: ClusterConfig = ClusterConfig()
 ) -> tuple[tuple[str, float], ...]:
     """The article's strongest TF-IDF terms (stem keys; title words count more), normalised."""
-    counts = Counter(stem_keys(text))
-    for key in stem_keys(title or ""):
+    return vector_from_stems(stem_keys(title or ""), stem_keys(text), config=config)
+
+
+def vector_from_stems(
+    title_stems: Sequence[str],
+    text_stems: Sequence[str],
+    *,
+    config: ClusterConfig = ClusterConfig(),
+) -> tuple[tuple[str, float], ...]:
+    """:func:`article_vector` from stem keys already computed."""
+    counts = Counter(text_stems)
+    for key in title_stems:
         counts[key] += config.title_weight
     background = load_background()
     documents, df = background.documents, background.frequencies

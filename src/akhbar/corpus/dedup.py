@@ -50,6 +50,7 @@ __all__ = [
     "exact_key",
     "find_duplicates",
     "fingerprint",
+    "fingerprint_words",
     "signature",
 ]
 
@@ -169,7 +170,13 @@ class Fingerprint:
 def fingerprint(text: str, *, config: DedupConfig = DedupConfig()) -> Fingerprint:
     """The :class:`Fingerprint` of ``text``."""
     key_text = to_key(text)
-    words = base_words(key_text)  # the key form is its own key form: no second fold
+    return fingerprint_words(key_text, base_words(key_text), config=config)
+
+
+def fingerprint_words(
+    key_text: str, words: Sequence[str], *, config: DedupConfig = DedupConfig()
+) -> Fingerprint:
+    """:func:`fingerprint` from a text's key form and its base words, when already at hand."""
     if not words:
         return Fingerprint(_digest(key_text), None)
     values = signature_of_shingles(
