@@ -15,6 +15,7 @@ Same input, same output: ties break on ids, and the order is (published, id).
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import sys
 from collections import Counter, defaultdict
@@ -129,10 +130,15 @@ class _Level:
         self.open: dict[str, _Cluster] = {}
         self.index: dict[str, set[str]] = defaultdict(set)
         self.count = 0
+        self.expiry: list[tuple[float, str]] = []  # (last, id); stale entries skipped
 
     def close_before(self, now: float) -> None:
-        for cluster_id in [c.id for c in self.open.values() if now - c.last > self.window]:
-            cluster = self.open.pop(cluster_id)
+        while self.expiry and now - self.expiry[0][0] > self.window:
+            last, cluster_id = heapq.heappop(self.expiry)
+            cluster = self.open.get(cluster_id)
+            if cluster is None or cluster.last != last:
+                continue  # already closed, or it grew since: a newer entry stands for it
+            del self.open[cluster_id]
             for term in cluster.index_terms:
                 self.index[term].discard(cluster_id)
 
@@ -144,7 +150,10 @@ class _Level:
         for cluster_id in candidates:
             cluster = self.open[cluster_id]
             centroid = cluster.centroid
-            score = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / cluster.norm
+            # Sorted shared terms: the sum's order, hence its last bits, never depends on
+            # string hashing, so ties break the same in every process.
+            shared = sorted(vector.keys() & centroid.keys())
+            score = sum(vector[t] * centroid[t] for t in shared) / cluster.norm
             scored.append((score, cluster_id))
         if not scored:
             return None
@@ -164,6 +173,7 @@ class _Level:
             )
         cluster.norm = math.sqrt(sum(w * w for w in cluster.centroid.values())) or 1.0
         cluster.last = max(cluster.last, now)
+        heapq.heappush(self.expiry, (cluster.last, cluster_id))
         cluster.size += 1
         for term in cluster.index_terms:
             self.index[term].discard(cluster_id)
