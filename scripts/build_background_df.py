@@ -1,8 +1,8 @@
-"""Build the background document frequencies that make story grouping's IDF stable.
+"""Build the background document frequencies that make clustering's IDF stable.
 
     python scripts/build_background_df.py [--data PATH] [--out PATH]
 
-Grouping five articles alone would otherwise get its IDF from those five only, which
+Clustering five articles alone would otherwise get its IDF from those five only, which
 scores the same pair of articles lower than when it sits in a day's news. This counts,
 over the ANT corpus (``../shared/data/ant-multisource.jsonl.gz``, 31.5k articles, identical
 texts counted once), in how many articles each stem key occurs, keeps the keys seen in
@@ -49,7 +49,7 @@ def main() -> None:
     documents, frequencies = count(args.data)
     kept = sorted((key, df) for key, df in frequencies.items() if df >= MIN_DF)
     body = [
-        "# Background document frequencies of stem keys for akhbar's story grouping.",
+        "# Background document frequencies of stem keys for akhbar's clustering.",
         f"# Source: ANT Corpus v2.1 ({args.data.name}), identical texts once; min df {MIN_DF}.",
         "# Built by scripts/build_background_df.py. Format: key<TAB>df; first row: documents.",
         f"#documents\t{documents}",

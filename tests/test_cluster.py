@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from akhbar.cli import app
+from akhbar.corpus.background import load_background
 from akhbar.corpus.cluster import ClusterConfig
 from akhbar.errors import ConfigError
 from akhbar.eval.clusters import bcubed, load_gold
@@ -84,3 +85,39 @@ def test_dask_local_cluster_gives_the_same_assignments(gold_articles: Path) -> N
     distributed, skipped = cluster_on_dask([str(gold_articles)], scheduler="local")
     assert distributed == single
     assert skipped == single_skipped
+
+
+def test_seeds_form_one_story_and_unrelated_articles_stay_apart() -> None:
+    unrelated = ROOT / "tests" / "data" / "corpus" / "ant_unrelated.jsonl"
+    assignments, skipped = cluster_inputs([str(ROOT / "examples" / "seeds"), str(unrelated)])
+    assert skipped == ()
+    stories: dict[str, list[str]] = {}
+    for assignment in assignments:
+        stories.setdefault(assignment.story, []).append(assignment.id)
+    assert sorted(stories.values()) == sorted(
+        [
+            [
+                "000_a07f516d440c7618",
+                "001_a72c5b70b15c2776",
+                "002_408b543a26764ddd",
+                "003_7e57f8d70e9d2bf3",
+                "004_c80ef43e0c326550",
+            ],
+            ["ant:BB-culture-10-20180211"],
+            ["ant:BB-economy-103-20180413"],
+            ["ant:BB-sport-10-20180212"],
+        ]
+    )
+
+
+def test_shipped_background_frequencies_load() -> None:
+    background = load_background()
+    assert background.documents == 30044
+    assert background.frequencies["سوري"] > 1000
+
+
+def test_a_broken_background_file_names_the_fix(tmp_path: Path) -> None:
+    broken = tmp_path / "background_df.tsv.gz"
+    broken.write_bytes(b"not gzip at all")
+    with pytest.raises(ConfigError, match=r"build_background_df\.py"):
+        load_background(broken)

@@ -1,8 +1,8 @@
-"""The whole flow in one explicit sequence: ingest → analyze → group → stories → report.
+"""The whole flow in one explicit sequence: ingest → analyze → cluster → stories → report.
 
 Every step is a stage function from model objects to model objects; this module only
-calls them in order and collects per-input failures, so the CLI, tests and (later) the
-Dask runner share one definition of "analyse these inputs".
+calls them in order and collects per-input failures, so the CLI, tests and the Dask runner
+(:mod:`akhbar.scale`) share one definition of "analyse these inputs".
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from akhbar.analyze import analyze_article
-from akhbar.corpus import GroupingConfig, group_stories
 from akhbar.corpus.assign import CorpusConfig, PreparedArticle, assign, prepare
 from akhbar.errors import InputError
 from akhbar.ingest import IngestConfig, build_article, ingest, iter_documents
@@ -49,7 +48,6 @@ Progress = Callable[[int], None]
 @dataclass(frozen=True)
 class PipelineConfig:
     ingest: IngestConfig = field(default_factory=IngestConfig)
-    grouping: GroupingConfig = field(default_factory=GroupingConfig)
     corpus: CorpusConfig = field(default_factory=CorpusConfig)  # dedup + clustering
     # Publication date for articles whose input gives none (``akhbar extract --pub``).
     default_published: dt.date | None = None
@@ -80,12 +78,25 @@ def analyze_inputs(
     config: PipelineConfig = PipelineConfig(),
     progress: Progress | None = None,
 ) -> Report:
-    """Read ``paths`` and build the full report: articles, stories and skipped inputs."""
+    """Read ``paths`` and build the full report: articles, stories and skipped inputs.
+
+    Stories come from the same deduplication and clustering as ``akhbar cluster``; each
+    story is then analysed on its own (events, dates, entities, voices).
+    """
     result = read_articles(paths, config=config, progress=progress)
     analyses = analyze_articles(result.articles)
     by_id = {analysis.article.id: analysis for analysis in analyses}
+    clustered = {
+        a.id: a
+        for a in assign(
+            (prepare(x.article, config=config.corpus) for x in analyses), config=config.corpus
+        )
+    }
+    members_of: dict[str, list[str]] = {}
+    for analysis in analyses:  # stories in order of their first article in the input
+        members_of.setdefault(clustered[analysis.article.id].story, []).append(analysis.article.id)
     stories, assignments = [], {}
-    for number, member_ids in enumerate(group_stories(analyses, config=config.grouping), start=1):
+    for number, member_ids in enumerate(members_of.values(), start=1):
         story, members, main_event = analyze_story(
             f"story-{number:03d}", [by_id[i] for i in member_ids]
         )
@@ -93,7 +104,10 @@ def analyze_inputs(
         for member in members:
             article_id = member.article.id
             by_id[article_id] = member
-            assignments[article_id] = Assignment(article_id, story.id, main_event[article_id])
+            duplicate_of = clustered[article_id].duplicate_of
+            assignments[article_id] = Assignment(
+                article_id, story.id, main_event[article_id], duplicate_of
+            )
     return Report(
         analyses=tuple(by_id[a.article.id] for a in analyses),
         stories=tuple(stories),

@@ -1,5 +1,7 @@
-"""Work across articles: grouping into stories (later: dedup, clustering, entity linking)."""
+"""Work across articles: deduplication, event/story clustering, entity linking, wire copies."""
 
-from akhbar.corpus.grouping import GroupingConfig, group_stories
+from akhbar.corpus.assign import CorpusConfig, PreparedArticle, assign, prepare
+from akhbar.corpus.cluster import ClusterConfig
+from akhbar.corpus.dedup import DedupConfig
 
-__all__ = ["GroupingConfig", "group_stories"]
+__all__ = ["ClusterConfig", "CorpusConfig", "DedupConfig", "PreparedArticle", "assign", "prepare"]
