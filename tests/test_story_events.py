@@ -58,6 +58,14 @@ def test_in_contact_is_not_a_call_and_vague_references_do_not_date() -> None:
     assert mentions(text, dt.date(2025, 3, 20)) == [("letter", None, False)]
 
 
+def test_a_withdrawal_on_a_weekday_is_dated_by_the_feed_date() -> None:
+    # Al Arabiya, ANT ant:AL-internationalNews-1073-20180508, published Tuesday 2018-05-08.
+    text = (
+        "وكان الرئيس الأميركي، دونالد #ترمب، قد قرر الثلاثاء، الانسحاب من الاتفاق النووي الإيراني."
+    )
+    assert mentions(text, dt.date(2018, 5, 8)) == [("withdrawal", "2018-05-08", False)]
+
+
 def test_clitics_do_not_hide_a_trigger() -> None:
     text = "وخلال الاتصال، ناقش بوتين والشرع أوجه التعاون، وبالمكالمة الهاتفية أكد دعمه."
     assert [kind for kind, _, _ in mentions(text, None)] == ["call", "call"]
