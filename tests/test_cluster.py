@@ -121,3 +121,19 @@ def test_a_broken_background_file_names_the_fix(tmp_path: Path) -> None:
     broken.write_bytes(b"not gzip at all")
     with pytest.raises(ConfigError, match=r"build_background_df\.py"):
         load_background(broken)
+
+
+def test_stories_lists_what_cluster_stored(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    seeds = str(ROOT / "examples" / "seeds")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", seeds, "--db", str(db)]).exit_code == 0
+    clustered = runner.invoke(
+        app, ["cluster", seeds, "--db", str(db), "--out", str(tmp_path / "a.jsonl")]
+    )
+    assert clustered.exit_code == 0, clustered.output
+    listed = runner.invoke(app, ["stories", "--db", str(db)])
+    assert listed.exit_code == 0
+    first_line = listed.stdout.splitlines()[0]
+    assert "5 articles" in first_line
+    assert "سيريا ستار تايمز" in first_line and "خبر مباشر" in first_line

@@ -341,7 +341,9 @@ def stories_command(db: DbOption = DEFAULT_DB) -> None:
     epilog="Examples:\n\n"
     "  akhbar cluster ../shared/data/ant-multisource.jsonl.gz --out assignments.jsonl\n\n"
     "  akhbar cluster archive/ --out assignments.jsonl --scheduler local\n\n"
-    "  akhbar cluster archive/ --out a.jsonl --scheduler tcp://10.0.0.5:8786",
+    "  akhbar cluster archive/ --out a.jsonl --scheduler tcp://10.0.0.5:8786\n\n"
+    "  akhbar ingest archive/ --db news.db && akhbar cluster archive/ --db news.db"
+    " && akhbar stories --db news.db",
 )
 def cluster_command(
     paths: Annotated[
@@ -358,6 +360,10 @@ def cluster_command(
         ),
     ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Also store the assignments in this store (for akhbar stories)."),
+    ] = None,
 ) -> None:
     """Assign every article a story, an event and the article it duplicates (JSONL, one a line)."""
     config = PipelineConfig(ingest=IngestConfig(max_bytes=max_bytes))
@@ -368,6 +374,12 @@ def cluster_command(
             from akhbar.scale import cluster_on_dask
 
             assignments, skipped = cluster_on_dask(paths, scheduler=scheduler, config=config)
+        if db is not None:
+            from akhbar.store import open_store
+
+            with open_store(db, create=False) as store:
+                stored = store.set_assignments(assignments)
+            typer.echo(f"akhbar: stored {stored} assignments in {db}", err=True)
     lines = (
         json.dumps(
             {"id": a.id, "story": a.story, "event": a.event, "duplicate_of": a.duplicate_of},
