@@ -158,3 +158,25 @@ def test_gold_ids_exist_in_ant():
             if not wanted:
                 break
     assert not wanted
+
+
+def test_a_broken_prediction_file_is_named_not_a_traceback(tmp_path, capsys) -> None:
+    from akhbar.eval.clusters import main
+
+    broken = tmp_path / "pred.jsonl"
+    broken.write_text("not json\n", encoding="utf-8")
+    assert main(["--pred", str(broken)]) == 1
+    assert f"{broken}:1: not JSON" in capsys.readouterr().err
+
+
+def test_without_pred_it_scores_akhbars_own_clustering(capsys) -> None:
+    import pytest
+
+    from akhbar.eval.clusters import DEFAULT_CORPUS, main
+
+    if not DEFAULT_CORPUS.exists():
+        pytest.skip(f"{DEFAULT_CORPUS} not found (shared ANT data)")
+    assert main(["--level", "event"]) == 0
+    out = capsys.readouterr().out
+    assert "akhbar.pipeline.cluster_inputs" in out
+    assert "B-cubed (event)" in out

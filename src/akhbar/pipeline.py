@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from akhbar.analyze import analyze_article
 from akhbar.corpus.assign import CorpusConfig, PreparedArticle, assign, prepare
 from akhbar.errors import InputError
-from akhbar.ingest import IngestConfig, build_article, ingest, iter_documents
+from akhbar.ingest import IngestConfig, build_article, duplicate_id, ingest, iter_documents
 from akhbar.model import (
     Article,
     ArticleAnalysis,
@@ -160,14 +160,14 @@ def collect_prepared(
     """Prepared articles in input order and the skipped inputs (a repeated id is skipped)."""
     prepared: list[PreparedArticle] = []
     skipped: list[SkippedInput] = []
-    seen: set[str] = set()
+    first_source: dict[str, str] = {}
     for result in results:
         if isinstance(result, SkippedInput):
             skipped.append(result)
-        elif result.id in seen:
-            skipped.append(SkippedInput(result.id, f"duplicate article id {result.id!r}"))
+        elif result.id in first_source:
+            skipped.append(duplicate_id(result.id, result.source, first_source[result.id]))
         else:
-            seen.add(result.id)
+            first_source[result.id] = result.source
             prepared.append(result)
     return prepared, tuple(skipped)
 

@@ -33,7 +33,7 @@ def analyze_article(article: Article) -> ArticleAnalysis:
         times = find_times(article.text, anchor=article.published, article_id=article.id)
     times = anchor_quoted_times(article.text, times, sentences)
     quotes = find_quotes(article.text, sentences, article_id=article.id)
-    entities = find_entities(article.text, article_id=article.id)
+    entities = find_entities(article.text, article_id=article.id, sentences=sentences)
     events = find_event_mentions(article.text, sentences, times, article_id=article.id)
     return ArticleAnalysis(
         article=article,

@@ -26,7 +26,7 @@ from akhbar.analyze.entity_rules import RawSpan, apply_rules, name_after
 from akhbar.analyze.entity_text import TagToken, name_form, tag_tokens, trim_clitics
 from akhbar.analyze.entity_titles import TitleSpan, find_titles
 from akhbar.arabic.sentences import split_sentences
-from akhbar.model import EntityMention, TitleMention
+from akhbar.model import EntityMention, Sentence, TitleMention
 
 __all__ = ["ENTITY_TYPES", "EntityMention", "TitleMention", "find_entities"]
 
@@ -35,10 +35,15 @@ ENTITY_TYPES = ("PER", "LOC", "ORG", "MEDIA", "OCC")
 _FAMILY_NAME_MIN = 3
 
 
-def find_entities(text: str, *, article_id: str = "") -> tuple[EntityMention, ...]:
-    """Entity mentions of ``text`` in order of position (titles as OCC beside their PER)."""
+def find_entities(
+    text: str, *, article_id: str = "", sentences: Sequence[Sentence] | None = None
+) -> tuple[EntityMention, ...]:
+    """Entity mentions of ``text`` in order of position (titles as OCC beside their PER).
+
+    ``sentences``: the split of ``text`` when the caller already has it.
+    """
     tagged = []
-    for sentence in split_sentences(text):
+    for sentence in sentences if sentences is not None else split_sentences(text):
         tokens = tag_tokens(text, sentence.start, sentence.end)
         if tokens:
             labels = tag_forms([(token.key, token.base) for token in tokens])

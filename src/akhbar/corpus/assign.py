@@ -41,6 +41,7 @@ class CorpusConfig:
 @dataclass(frozen=True)
 class PreparedArticle:
     id: str
+    source: str  # where it was read, for messages about it
     published: dt.date | None
     fingerprint: Fingerprint
     vector: tuple[tuple[str, float], ...]
@@ -53,6 +54,7 @@ def prepare(article: Article, *, config: CorpusConfig = CorpusConfig()) -> Prepa
     title_stems = stem_keys(article.title or "")
     return PreparedArticle(
         id=article.id,
+        source=article.source,
         published=article.published,
         fingerprint=fingerprint_words(key_text, words, config=config.dedup),
         vector=vector_from_stems(title_stems, stem_bases(words), config=config.cluster),

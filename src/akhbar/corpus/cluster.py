@@ -79,7 +79,6 @@ class _Cluster:
     id: str
     centroid: Counter = field(default_factory=Counter)
     last: float = 0.0  # days since epoch of the newest member
-    size: int = 0
     index_terms: tuple[str, ...] = ()
     norm: float = 1.0
 
@@ -174,7 +173,6 @@ class _Level:
         cluster.norm = math.sqrt(sum(w * w for w in cluster.centroid.values())) or 1.0
         cluster.last = max(cluster.last, now)
         heapq.heappush(self.expiry, (cluster.last, cluster_id))
-        cluster.size += 1
         for term in cluster.index_terms:
             self.index[term].discard(cluster_id)
         cluster.index_terms = tuple(

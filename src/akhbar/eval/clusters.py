@@ -14,8 +14,8 @@ cluster (restricted to gold items) that shares its gold cluster, recall the shar
 cluster that shares its predicted cluster; both are averaged over the gold items and F1 is their
 harmonic mean.
 
-Without ``--pred`` the script runs ``akhbar.corpus.cluster.cluster_assignments`` over the gold
-articles (read from the ANT corpus, in publication order) when that module exists.
+Without ``--pred`` the script runs akhbar's own clustering (``akhbar.pipeline.cluster_inputs``,
+the path of ``akhbar cluster``) over the gold articles alone, read from the ANT corpus.
 ``--baseline title`` scores a reference baseline instead: titles sharing at least half of their
 key words, published within two days of each other, are chained into one cluster.
 """
@@ -25,15 +25,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
-import importlib
 import json
 import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from akhbar.errors import InputError
+from akhbar.pipeline import cluster_inputs
 
 __all__ = [
     "BCubed",
@@ -122,12 +123,12 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
                 try:
                     row = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{number}: not JSON: {exc}") from exc
+                    raise InputError(f"{path}:{number}", f"not JSON: {exc}") from exc
                 if not isinstance(row, dict):
-                    raise InputError(f"{path}:{number}: expected a JSON object")
+                    raise InputError(f"{path}:{number}", "expected a JSON object")
                 yield number, row
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc}") from exc
+        raise InputError(str(path), f"cannot be read: {exc}") from exc
 
 
 def load_gold(path: Path) -> Gold:
@@ -136,10 +137,10 @@ def load_gold(path: Path) -> Gold:
     labels: dict[str, str] = {}
     for number, row in _read_jsonl(path):
         if "id" not in row or "event" not in row:
-            raise InputError(f"{path}:{number}: gold lines need 'id' and 'event'")
+            raise InputError(f"{path}:{number}", "gold lines need 'id' and 'event'")
         art = str(row["id"])
         if art in event:
-            raise InputError(f"{path}:{number}: article {art} listed twice")
+            raise InputError(f"{path}:{number}", f"article {art} listed twice")
         event[art] = str(row["event"])
         story[art] = str(row.get("story") or row["event"])
         if row.get("label_event"):
@@ -252,23 +253,23 @@ def title_baseline(records: Sequence[Mapping], overlap: float = 0.5, days: int =
 
 def _gold_records(ids: set[str], corpus: Path) -> list[dict]:
     if not corpus.is_file():
-        raise InputError(f"corpus {corpus} not found; pass --corpus or --pred")
+        raise InputError(str(corpus), "corpus not found; pass --corpus or --pred")
     found = [row for _, row in _read_jsonl(corpus) if row.get("id") in ids]
     found.sort(key=lambda r: (str(r.get("date") or ""), str(r["id"])))
     return found
 
 
-def _own_clustering(records: list[dict]) -> list[dict] | None:
-    try:
-        module = importlib.import_module("akhbar.corpus.cluster")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("akhbar.corpus.cluster",):
-            raise
-        return None
-    func = getattr(module, "cluster_assignments", None)
-    if func is None:
-        return None
-    return list(func(records))
+def _own_clustering(records: list[dict]) -> list[dict]:
+    """akhbar's clustering (the same path as ``akhbar cluster``) over the gold articles."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "gold_articles.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        assignments, _ = cluster_inputs([str(path)])
+    return [
+        {"id": a.id, "story": a.story, "event": a.event, "duplicate_of": a.duplicate_of}
+        for a in assignments
+    ]
 
 
 def report(
@@ -276,8 +277,9 @@ def report(
     pred: Mapping[str, tuple[str | None, str | None]],
     level: str,
     worst: int = 10,
-    out=sys.stdout,
+    out=None,
 ) -> BCubed:
+    out = out if out is not None else sys.stdout  # looked up per call: capture and redirects work
     gold_map = gold.at(level)
     clusters = _level_clusters(pred, level)
     score = bcubed(gold_map, clusters)
@@ -332,19 +334,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 pred = _assignments(title_baseline(records))
                 source = "baseline: titles sharing >= 50% key words within +-2 days"
             else:
-                assigned = _own_clustering(records)
-                if assigned is None:
-                    print(
-                        "akhbar's clustering (akhbar.corpus.cluster.cluster_assignments) is not "
-                        "available yet.\nScore a file instead: python -m akhbar.eval.clusters "
-                        "--pred assignments.jsonl (from `akhbar cluster ... --out FILE.jsonl`),\n"
-                        "or the reference baseline: python -m akhbar.eval.clusters "
-                        "--baseline title",
-                        file=sys.stderr,
-                    )
-                    return 2
-                pred = _assignments(assigned)
-                source = "akhbar.corpus.cluster.cluster_assignments"
+                pred = _assignments(_own_clustering(records))
+                source = "akhbar's clustering (akhbar.pipeline.cluster_inputs) on the gold articles"
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

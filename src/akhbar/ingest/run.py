@@ -12,7 +12,7 @@ from akhbar.ingest.repeated import learn_repeated_lines, strip_repeated_lines
 from akhbar.ingest.sources import iter_documents
 from akhbar.model import Article, IngestResult, SkippedInput
 
-__all__ = ["ingest"]
+__all__ = ["duplicate_id", "ingest"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def ingest(
             skipped.append(SkippedInput(error.source, error.problem))
             continue
         if article.id in first_source:
-            skipped.append(_duplicate_id(article, first_source[article.id]))
+            skipped.append(duplicate_id(article.id, article.source, first_source[article.id]))
             continue
         first_source[article.id] = article.source
         articles.append(article)
@@ -57,10 +57,11 @@ def ingest(
     return IngestResult(articles=tuple(articles), skipped=tuple(skipped))
 
 
-def _duplicate_id(article: Article, first: str) -> SkippedInput:
+def duplicate_id(article_id: str, source: str, first: str) -> SkippedInput:
+    """The skip for a second article under an id already read from ``first``."""
     # Two articles under one id would make every later reference ambiguous.
     return SkippedInput(
-        article.source,
-        f"duplicate article id {article.id!r} (first read from {first}); "
+        source,
+        f"duplicate article id {article_id!r} (first read from {first}); "
         "give each article a unique id",
     )
