@@ -236,7 +236,8 @@ def _parse_day(value: str | None, option: str) -> dt.date | None:
     epilog="Examples:\n\n"
     "  akhbar ingest examples/seeds\n\n"
     "  akhbar ingest ant.jsonl.gz --db news.db --max-bytes 200000000\n\n"
-    "  AKHBAR_DB=news.db akhbar ingest new-articles/   (adds only what is new)",
+    "  AKHBAR_DB=news.db akhbar ingest new-articles/   (adds only what is new)\n\n"
+    "  akhbar ingest archive/ --db news.db --scheduler tcp://10.0.0.5:8786",
 )
 def ingest_command(
     paths: Annotated[
@@ -247,15 +248,28 @@ def ingest_command(
     batch_size: Annotated[
         int, typer.Option("--batch-size", help="Articles per committed transaction.", min=1)
     ] = 500,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Read and clean the articles on Dask: 'local' (a LocalCluster) or "
+            "tcp://HOST:PORT; this process stays the only writer of the store.",
+        ),
+    ] = None,
 ) -> None:
     """Add articles to the store; stored articles are skipped, so an interrupted run resumes."""
-    from akhbar.store import ingest_into, open_store
+    from akhbar.store import open_store, store_built
+    from akhbar.store.ingest_run import built_items
 
+    config = IngestConfig(max_bytes=max_bytes)
     with _usage_errors(), ProgressBar("ingesting") as bar, open_store(db) as store:
-        config = IngestConfig(max_bytes=max_bytes)
-        summary = ingest_into(
-            store, paths, config=config, progress=bar.update, batch_size=batch_size
-        )
+        if scheduler is None:
+            items = built_items(paths, config=config)
+        else:
+            from akhbar.scale import build_on_dask
+
+            items = build_on_dask(paths, scheduler=scheduler, config=config)
+        summary = store_built(store, items, progress=bar.update, batch_size=batch_size)
         total = store.count()
     typer.echo(
         f"added {summary.added}, already present {summary.already_present}, "

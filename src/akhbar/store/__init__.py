@@ -13,7 +13,7 @@ import os
 
 from akhbar.errors import StoreError
 from akhbar.store.base import AddResult, ArticleStore, InsertionSession, SearchHit, StoredStory
-from akhbar.store.ingest_run import IngestSummary, ingest_into
+from akhbar.store.ingest_run import IngestSummary, ingest_into, store_built
 from akhbar.store.search_text import parse_query, search_words
 from akhbar.store.sqlite import SqliteStore
 
@@ -29,6 +29,7 @@ __all__ = [
     "open_store",
     "parse_query",
     "search_words",
+    "store_built",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -8,7 +8,7 @@ recognised by its id or its content and skipped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from akhbar.errors import InputError
@@ -16,7 +16,7 @@ from akhbar.ingest import IngestConfig, build_article, iter_documents
 from akhbar.model import Article, RawDocument, SkippedInput
 from akhbar.store.base import DEFAULT_BATCH_SIZE, AddResult, ArticleStore
 
-__all__ = ["IngestSummary", "ingest_into"]
+__all__ = ["IngestSummary", "build_item", "built_items", "ingest_into", "store_built"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,36 @@ def ingest_into(
     repeated header/footer lines needs the whole corpus, so it belongs to whoever reads
     the store, not to a run that may stop half-way.
     """
+    items = built_items(paths, config=config)
+    return store_built(store, items, progress=progress, batch_size=batch_size)
+
+
+def built_items(
+    paths: Sequence[str], *, config: IngestConfig | None = None
+) -> Iterator[Article | SkippedInput]:
+    """Each input read and built into an :class:`Article`, or the reason it was skipped."""
     config = config if config is not None else IngestConfig()
+    return map(build_item, iter_documents(paths, config=config))
+
+
+def build_item(item: RawDocument | SkippedInput) -> Article | SkippedInput:
+    """The per-document ingest stage (the function Dask workers run too)."""
+    if isinstance(item, SkippedInput):
+        return item
+    try:
+        return build_article(item)
+    except InputError as error:
+        return SkippedInput(error.source, error.problem)
+
+
+def store_built(
+    store: ArticleStore,
+    items: Iterable[Article | SkippedInput],
+    *,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> IngestSummary:
+    """Add built articles to ``store`` in the order given; the single writer of a run."""
     skipped: list[SkippedInput] = []
     batch_sources: dict[str, str] = {}
 
@@ -55,30 +84,20 @@ def ingest_into(
             batch_sources.clear()
 
     with store.insertion_session(batch_size) as session:
-        for count, item in enumerate(iter_documents(paths, config=config), start=1):
+        for count, item in enumerate(items, start=1):
             if progress is not None:
                 progress(count)
-            article = _build(item, skipped)
-            if article is not None:
-                # The last source read under an id: the one a conflict turned away.
-                batch_sources[article.id] = article.source
-                report(session.add(article))
+            if isinstance(item, SkippedInput):
+                skipped.append(item)
+                continue
+            # The last source read under an id: the one a conflict turned away.
+            batch_sources[item.id] = item.source
+            report(session.add(item))
         report(session.flush())
     for item in skipped:
         logger.warning("skipped %s: %s", item.source, item.reason)
     result = session.result
     return IngestSummary(result.added, result.already_present, tuple(skipped))
-
-
-def _build(item: RawDocument | SkippedInput, skipped: list[SkippedInput]) -> Article | None:
-    if isinstance(item, SkippedInput):
-        skipped.append(item)
-        return None
-    try:
-        return build_article(item)
-    except InputError as error:
-        skipped.append(SkippedInput(error.source, error.problem))
-        return None
 
 
 def _conflict(source: str) -> SkippedInput:
