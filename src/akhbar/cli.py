@@ -142,7 +142,10 @@ def analyze(
     output: Annotated[
         list[Path] | None,
         typer.Option(
-            "--output", "-o", help="Write the report here (repeatable; format from suffix)."
+            "--output",
+            "--out",
+            "-o",
+            help="Write the report here (repeatable; format from suffix).",
         ),
     ] = None,
     fmt: Annotated[
@@ -189,7 +192,9 @@ def extract(
             "--pub", help="Publication date (YYYY-MM-DD) for articles whose input has none."
         ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSONL here.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "--out", "-o", help="Write JSONL here.")
+    ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print what the analyzers find in each article, one JSON object a line."""
@@ -364,7 +369,8 @@ def cluster_command(
         list[str], typer.Argument(help="Files, folders, JSONL, or - for stdin.", metavar="INPUT")
     ],
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the assignments JSONL here.")
+        Path | None,
+        typer.Option("--out", "--output", "-o", help="Write the assignments JSONL here."),
     ] = None,
     scheduler: Annotated[
         str | None,
