@@ -132,3 +132,23 @@ def test_ids_are_deterministic_and_order_free(seed_mentions, linked):
     ids = [e.id for e in linked[0]]
     assert len(ids) == len(set(ids))
     assert _entity(linked, "فلاديمير بوتين").id.startswith("per-")
+
+
+def test_a_foreign_g_written_gh_or_j_is_one_spelling_not_a_name_conflict():
+    # BBC (ant:BB-internationalNews-150-20180314) and CNN (ant:CN-internationalNews-122-20180314)
+    bbc = find_entities(
+        "من جانبه، انتقد وزير الخارجية الروسي، سيرغي لافروف، الطريقة التي تتعامل بها بريطانيا "
+        "في القضية.",
+        article_id="bbc",
+    )
+    cnn = find_entities(
+        "سيتم قطع التواصل الثنائي على المستوى الدبلوماسي الرفيع من ضمنها إلغاء دعوة وزير "
+        "الخارجية الروسي، سيرجي لافروف، لزيارة بريطانيا.",
+        article_id="cnn",
+    )
+    entities, conflicts = link_entities({"bbc": bbc, "cnn": cnn})
+    people = [e for e in entities if e.type == "PER"]
+    assert [(p.name, p.aliases, p.articles) for p in people] == [
+        ("سيرغي لافروف", ("سيرجي لافروف",), ("bbc", "cnn"))
+    ]
+    assert conflicts == ()

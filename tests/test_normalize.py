@@ -23,6 +23,9 @@ from akhbar.arabic.normalize import key_with_offsets, to_key
         ("ی", "ي"),  # Persian yeh
         ("ک", "ك"),  # Persian kaf
         ("ھ", "ه"),  # heh doachashmee
+        ("ڤلاديمير", "فلاديمير"),  # veh, for a foreign v
+        ("پوتين", "بوتين"),  # peh
+        ("چ ژ گ ڨ ڭ", "ج ز ك ق ك"),  # tcheh, jeh, gaf, Maghrebi qaf and kaf for a foreign g
         ("الـشـرع", "الشرع"),  # tatweel
         ("سُورِيّا", "سوريا"),  # harakat and shadda
         ("هٰذا", "هذا"),  # superscript alef

@@ -10,12 +10,13 @@ The key form folds the spelling variation that Arabic news shows for one word:
     True
 
 What it folds: alef forms (أ إ آ ٱ) to ا, hamza seats ؤ→و and ئ→ي, ى→ي, ة→ه,
-Persian letters (ک ی ھ) to Arabic ones, tatweel and harakat (removed), Arabic-Indic
-and Persian digits to ASCII, quote-mark variants to ``"`` and ``'``, NFKC
-presentation forms and ligatures (ﻻ → لا), zero-width and bidi marks (removed), and
-Latin case. Each character maps to zero or more key characters independently of its
-neighbours, so :func:`key_with_offsets` can map every key position back to the
-display text.
+Persian letters (ک ی ھ) to Arabic ones, the letters some outlets use for foreign sounds
+(پ چ ژ ڤ گ ڨ ڭ) to the letters others write for them (ب ج ز ف ك ق ك), tatweel and
+harakat (removed), Arabic-Indic and Persian digits to ASCII, quote-mark variants to ``"``
+and ``'``, NFKC presentation forms and ligatures (ﻻ → لا), zero-width and bidi marks
+(removed), and Latin case. Each character maps to zero or more key characters
+independently of its neighbours, so :func:`key_with_offsets` can map every key position
+back to the display text.
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ _FOLDS: dict[str, str] = {
     "ہ": "ه",
     "ۀ": "ه",
     "ە": "ه",
+    # Letters for sounds Arabic lacks, in transliterated names: "ڤلاديمير" is "فلاديمير".
+    "پ": "ب",
+    "چ": "ج",
+    "ژ": "ز",
+    "ڤ": "ف",
+    "ڥ": "ف",
+    "گ": "ك",
+    "ڨ": "ق",
+    "ڭ": "ك",
     # quote-mark variants: one double and one single quote in key text
     "“": '"',
     "”": '"',

@@ -1,7 +1,8 @@
 """Comparing names across outlets: spelling variants, clitics, compound names, title variants.
 
 Two outlets write one name differently: "دميتري بيسكوف" / "ديمتري بيسكوف" (a long vowel moved),
-"أبوقصرة" / "أبو قصرة" (a compound written solid or spaced), "الشرع" / "بالشرع" (clitics),
+"أبوقصرة" / "أبو قصرة" (a compound written solid or spaced), "سيرغي" / "سيرجي" (a foreign
+g written غ in one outlet and ج in another), "الشرع" / "بالشرع" (clitics),
 "سوريا" / "سورية" (the gazetteer's variants). Each word of a name gets a few comparison
 forms; two words are the same when their forms meet.
 """
@@ -32,6 +33,9 @@ _LONG_VOWELS = frozenset("اويء")
 # Vowel-skeleton matching only for words at least this long: short names differ by one
 # vowel too often ("حسن"/"حسين", "سعد"/"سعيد").
 _SKELETON_MIN = 5
+# A foreign g is غ in Levantine and Gulf outlets and ج in Egyptian ones (سيرغي / سيرجي);
+# skeletons fold them. ق is left alone: القاسمي and الجاسمي are two families.
+_SKELETON_FOLDS = str.maketrans({"غ": "ج"})
 
 NameWords = tuple[frozenset[str], ...]
 
@@ -61,7 +65,8 @@ def _forms(word: str) -> frozenset[str]:
 
 def _skeleton(word: str) -> str:
     # Marked so a skeleton never equals a plain word by accident.
-    return "~" + word[0] + "".join(char for char in word[1:] if char not in _LONG_VOWELS)
+    rest = "".join(char for char in word[1:] if char not in _LONG_VOWELS)
+    return ("~" + word[0] + rest).translate(_SKELETON_FOLDS)
 
 
 def same_word(one: frozenset[str], other: frozenset[str]) -> bool:
