@@ -152,3 +152,23 @@ def test_a_foreign_g_written_gh_or_j_is_one_spelling_not_a_name_conflict():
         ("سيرغي لافروف", ("سيرجي لافروف",), ("bbc", "cnn"))
     ]
     assert conflicts == ()
+
+
+def test_a_short_given_name_is_the_full_one_not_a_name_conflict():
+    # BBC (ant:BB-middleEast-346-20180414) and france24 (ant:FR-internationalNews-729-20180414)
+    bbc = find_entities(
+        "وقال وزير الدفاع الأمريكي جيمس ماتيس للصحفيين ليس ثمة أي تقارير عن وقوع خسائر "
+        "أمريكية في العملية العسكرية.",
+        article_id="bbc",
+    )
+    france24 = find_entities(
+        "وقال الجنرال دانفورد الذي كان موجودا في مقر وزارة الدفاع الأمريكية (البنتاغون) إلى "
+        "جانب وزير الدفاع الأمريكي جيم ماتيس، إن لا خطط في الوقت الحالي لشن عملية عسكرية أخرى.",
+        article_id="france24",
+    )
+    entities, conflicts = link_entities({"bbc": bbc, "france24": france24})
+    mattis = [e for e in entities if e.type == "PER" and "ماتيس" in e.name]
+    assert [(p.name, p.aliases, p.articles) for p in mattis] == [
+        ("جيمس ماتيس", ("جيم ماتيس",), ("bbc", "france24"))
+    ]
+    assert conflicts == ()

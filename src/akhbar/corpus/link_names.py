@@ -2,7 +2,8 @@
 
 Two outlets write one name differently: "دميتري بيسكوف" / "ديمتري بيسكوف" (a long vowel moved),
 "أبوقصرة" / "أبو قصرة" (a compound written solid or spaced), "سيرغي" / "سيرجي" (a foreign
-g written غ in one outlet and ج in another), "الشرع" / "بالشرع" (clitics),
+g written غ in one outlet and ج in another), "جيم" / "جيمس" (a short given name, from the
+``name_nicknames`` lexicon), "الشرع" / "بالشرع" (clitics),
 "سوريا" / "سورية" (the gazetteer's variants). Each word of a name gets a few comparison
 forms; two words are the same when their forms meet.
 """
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from akhbar.analyze.entity_lexicons import match_phrases, nisba_country, place_names
+from akhbar.arabic.lexicon import load_mapping
 from akhbar.arabic.normalize import to_key
 from akhbar.arabic.tokens import strip_clitics
 
@@ -60,7 +62,17 @@ def _forms(word: str) -> frozenset[str]:
     base = strip_clitics(word)
     forms = {word, base}
     forms.update(_skeleton(form) for form in (word, base) if len(form) >= _SKELETON_MIN)
+    full = _nicknames().get(word)
+    if full is not None:  # "جيم" and "جيمس" meet on "=جيمس"
+        forms.add("=" + full)
     return frozenset(forms)
+
+
+@cache
+def _nicknames() -> dict[str, str]:
+    """Short and full given names -> the full name (lexicon ``name_nicknames``)."""
+    short = load_mapping("name_nicknames")
+    return {**{full: full for full in short.values()}, **short}
 
 
 def _skeleton(word: str) -> str:
