@@ -361,13 +361,17 @@ def stories_command(db: DbOption = DEFAULT_DB) -> None:
     "  akhbar cluster ../shared/data/ant-multisource.jsonl.gz --out assignments.jsonl\n\n"
     "  akhbar cluster archive/ --out assignments.jsonl --scheduler local\n\n"
     "  akhbar cluster archive/ --out a.jsonl --scheduler tcp://10.0.0.5:8786\n\n"
-    "  akhbar ingest archive/ --db news.db && akhbar cluster archive/ --db news.db"
+    "  akhbar ingest archive/ --db news.db && akhbar cluster --db news.db"
     " && akhbar stories --db news.db",
 )
 def cluster_command(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders, JSONL, or - for stdin.", metavar="INPUT")
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders, JSONL, or - for stdin; none: the articles stored in --db.",
+            metavar="[INPUT]...",
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", "--output", "-o", help="Write the assignments JSONL here."),
@@ -382,24 +386,48 @@ def cluster_command(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     db: Annotated[
         Path | None,
-        typer.Option("--db", help="Also store the assignments in this store (for akhbar stories)."),
+        typer.Option(
+            "--db",
+            help="Store the assignments in this store (for akhbar stories); with no INPUT, "
+            "cluster the articles it holds.",
+        ),
     ] = None,
 ) -> None:
     """Assign every article a story, an event and the article it duplicates (JSONL, one a line)."""
     config = PipelineConfig(ingest=IngestConfig(max_bytes=max_bytes))
+    if not paths and db is None:
+        raise typer.BadParameter(
+            "give INPUT files or folders, or --db STORE to cluster the stored articles",
+            param_hint="INPUT",
+        )
+    if not paths and scheduler is not None:
+        raise typer.BadParameter(
+            "--scheduler spreads the reading of INPUT files; a store is clustered here",
+            param_hint="--scheduler",
+        )
+    skipped: tuple = ()
     with _usage_errors(), ProgressBar("reading") as bar:
-        if scheduler is None:
-            assignments, skipped = cluster_inputs(paths, config=config, progress=bar.update)
-        else:
-            from akhbar.scale import cluster_on_dask
-
-            assignments, skipped = cluster_on_dask(paths, scheduler=scheduler, config=config)
-        if db is not None:
+        if not paths:
             from akhbar.store import open_store
+            from akhbar.store.cluster_run import cluster_stored
 
             with open_store(db, create=False) as store:
+                assignments = cluster_stored(store, config=config.corpus, progress=bar.update)
                 stored = store.set_assignments(assignments)
             typer.echo(f"akhbar: stored {stored} assignments in {db}", err=True)
+        else:
+            if scheduler is None:
+                assignments, skipped = cluster_inputs(paths, config=config, progress=bar.update)
+            else:
+                from akhbar.scale import cluster_on_dask
+
+                assignments, skipped = cluster_on_dask(paths, scheduler=scheduler, config=config)
+            if db is not None:
+                from akhbar.store import open_store
+
+                with open_store(db, create=False) as store:
+                    stored = store.set_assignments(assignments)
+                typer.echo(f"akhbar: stored {stored} assignments in {db}", err=True)
     lines = (
         json.dumps(
             {"id": a.id, "story": a.story, "event": a.event, "duplicate_of": a.duplicate_of},

@@ -1,0 +1,53 @@
+"""``akhbar cluster --db news.db`` with no INPUT clusters what the store holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from akhbar.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = str(ROOT / "examples" / "seeds")
+UNRELATED = str(ROOT / "tests" / "data" / "corpus" / "ant_unrelated.jsonl")
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_clustering_the_store_gives_the_assignments_of_its_inputs(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = tmp_path / "news.db"
+    assert runner.invoke(app, ["ingest", SEEDS, UNRELATED, "--db", str(db)]).exit_code == 0
+    from_inputs = tmp_path / "inputs.jsonl"
+    assert (
+        runner.invoke(app, ["cluster", SEEDS, UNRELATED, "--out", str(from_inputs)]).exit_code == 0
+    )
+
+    from_store = tmp_path / "store.jsonl"
+    result = runner.invoke(app, ["cluster", "--db", str(db), "--out", str(from_store)])
+    assert result.exit_code == 0, result.output
+    rows = _rows(from_store)
+    assert rows == _rows(from_inputs)
+    assert f"stored {len(rows)} assignments in {db}" in result.output
+
+    listed = runner.invoke(app, ["stories", "--db", str(db)]).stdout.splitlines()
+    seeds_story = next(line for line in listed if "5 articles" in line)
+    assert "سيريا ستار تايمز" in seeds_story and "خبر مباشر" in seeds_story
+
+
+def test_no_input_and_no_store_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["cluster"])
+    assert result.exit_code == 2
+    assert "give INPUT files or folders, or --db STORE" in result.output
+
+
+def test_clustering_a_store_that_does_not_exist_names_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing.db"
+    result = CliRunner().invoke(app, ["cluster", "--db", str(missing)])
+    assert result.exit_code == 2
+    assert str(missing) in result.output
+    assert not missing.exists()  # nothing created by a mistyped path
