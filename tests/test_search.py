@@ -143,7 +143,27 @@ def test_cli_search_text_and_json(db: Path) -> None:
     assert "«وبوتين»" in result.stdout
     as_json = runner.invoke(app, ["search", "أبريل", "--db", str(db), "--json", "-n", "1"])
     [row] = json.loads(as_json.stdout)
-    assert set(row) == {"article_id", "title", "outlet", "published", "score", "snippet"}
+    assert set(row) == {"article_id", "title", "outlet", "published", "score", "snippet", "copies"}
+
+
+def test_identical_texts_under_two_ids_are_one_hit_listing_the_copy(tmp_path: Path) -> None:
+    # ANT files one text under two ids when an outlet lists it in two sections
+    # (ant:SK-middleEast-1520-20180509 and -1540-); the copy here is made the same way.
+    first = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])
+    copy = {**first, "id": first["id"] + "-copy"}
+    data = tmp_path / "copies.jsonl"
+    lines = [json.dumps(row, ensure_ascii=False) for row in (first, copy)]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "copies.db"
+    with open_store(db) as opened:
+        ingest_into(opened, [str(data), str(SEEDS)])
+        word = first["title"].split()[0]
+        hits = opened.search(word, limit=5)
+    [hit] = [h for h in hits if first["id"] in (h.article_id, *h.copies)]
+    assert (hit.article_id, hit.copies) == (first["id"], (copy["id"],))
+    result = runner.invoke(app, ["search", word, "--db", str(db)])
+    assert f"same text also as: {copy['id']}" in result.stdout
+    assert result.stdout.count(first["id"]) == 2  # the hit, and the copy's line
 
 
 def test_cli_search_errors_exit_2(db: Path, tmp_path: Path) -> None:

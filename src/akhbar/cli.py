@@ -320,6 +320,7 @@ def search_command(
                 "published": hit.published.isoformat() if hit.published else None,
                 "score": hit.score,
                 "snippet": hit.snippet,
+                "copies": list(hit.copies),
             }
             for hit in hits
         ]
@@ -332,7 +333,10 @@ def search_command(
         day = hit.published.isoformat()[:10] if hit.published else "no date"
         typer.echo(f"{rank}. {hit.score:.2f}  {day}  {hit.outlet or '-'}  {hit.article_id}")
         typer.echo(f"   {hit.title or ''}")
-        typer.echo(f"   {hit.snippet}\n")
+        typer.echo(f"   {hit.snippet}")
+        if hit.copies:
+            typer.echo(f"   same text also as: {', '.join(hit.copies)}")
+        typer.echo("")
 
 
 @app.command("stories", epilog="Examples:\n\n  akhbar stories --db news.db")

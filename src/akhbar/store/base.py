@@ -51,7 +51,11 @@ class AddResult:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One search result. ``snippet`` is display text with the matched words in «»."""
+    """One search result. ``snippet`` is display text with the matched words in «».
+
+    ``copies``: ids of other stored articles with the very same text, listed here rather
+    than as hits of their own.
+    """
 
     article_id: str
     title: str | None
@@ -59,6 +63,7 @@ class SearchHit:
     published: dt.date | None
     score: float  # higher is better (negated bm25)
     snippet: str
+    copies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -208,29 +208,48 @@ class SqliteStore(ArticleStore):
         parsed = parse_query(query)
         where, params = _filters(outlet, since, until)
         sql = (
-            f"SELECT a.id, a.title, a.outlet, a.published, a.text, {_BM25} AS rank "
+            f"SELECT a.seq, a.id, a.content_hash, {_BM25} AS rank "
             "FROM article_search JOIN articles a ON a.seq = article_search.rowid "
             f"WHERE article_search MATCH ? {''.join(' AND ' + w for w in where)} "
             "ORDER BY rank, a.seq LIMIT ?"
         )
-        try:
-            rows = self._db.execute(sql, [parsed.fts_match(), *params, limit]).fetchall()
-        except sqlite3.OperationalError as error:
-            raise InputError(
-                f"query {query!r}", f"cannot be searched ({error}); search for plain words"
-            ) from None
+        # Identical texts under two ids (an outlet filing one article in two sections) are
+        # one hit listing its copies; ask for more rows until ``limit`` distinct texts.
+        fetch = limit * 2
+        while True:
+            try:
+                rows = self._db.execute(sql, [parsed.fts_match(), *params, fetch]).fetchall()
+            except sqlite3.OperationalError as error:
+                raise InputError(
+                    f"query {query!r}", f"cannot be searched ({error}); search for plain words"
+                ) from None
+            best: dict[str, tuple[int, str, float, list[str]]] = {}
+            for seq, article_id, text_hash, rank in rows:
+                if text_hash in best:
+                    best[text_hash][3].append(article_id)
+                elif len(best) < limit:
+                    best[text_hash] = (seq, article_id, rank, [])
+            if len(best) >= limit or len(rows) < fetch:
+                break
+            fetch *= 4
         words = parsed.words()
-        return [
-            SearchHit(
-                article_id=row[0],
-                title=row[1],
-                outlet=row[2],
-                published=parse_published(row[3]),
-                score=-row[5],
-                snippet=make_snippet(row[4], row[1], words),
+        hits = []
+        for seq, article_id, rank, copies in best.values():
+            title, outlet_name, published, text = self._db.execute(
+                "SELECT title, outlet, published, text FROM articles WHERE seq = ?", (seq,)
+            ).fetchone()
+            hits.append(
+                SearchHit(
+                    article_id=article_id,
+                    title=title,
+                    outlet=outlet_name,
+                    published=parse_published(published),
+                    score=-rank,
+                    snippet=make_snippet(text, title, words),
+                    copies=tuple(copies),
+                )
             )
-            for row in rows
-        ]
+        return hits
 
     def set_assignments(self, assignments: Iterable[Assignment]) -> int:
         rows = [(a.id, a.story, a.event, a.duplicate_of) for a in assignments]
