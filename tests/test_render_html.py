@@ -132,3 +132,18 @@ def test_anchor_is_stable_and_attribute_safe() -> None:
     assert anchor("article-", "004_c80ef43e0c326550") == "article-004_c80ef43e0c326550"
     assert anchor("article-", 'a "b"') == "article-a_20__22_b_22_"
     assert anchor("story-", "قصة") == "story-_642__635__629_"
+
+
+def test_story_lists_its_articles_by_outlet_and_title() -> None:
+    page = render_html(FIXTURE["sample_report"]())
+    a000, a001 = FIXTURE["A000"], FIXTURE["A001"]
+    title = FIXTURE["TITLES"][a001]
+    assert '<details class="story-articles" open><summary>مقالات القصة' in page
+    assert (
+        f'<li><a href="#article-{a001}" title="{a001}"><bdi dir="auto">خبر مباشر</bdi> — '
+        f'<bdi dir="auto">{title}</bdi></a>'
+    ) in page
+    summary = re.search(r'<details class="story-articles" open><summary>(.*?)</summary>', page)
+    assert summary is not None
+    assert '<bdi dir="auto">سيريا ستار تايمز</bdi> 1' in summary.group(1)
+    assert page.count(f'href="#article-{a000}" title=') == 1

@@ -32,9 +32,10 @@ _Item = dict[str, Any]
 def render_html(report: Report) -> str:
     """Return the report as a complete HTML document (``<html lang="ar" dir="rtl">``)."""
     doc = report_to_dict(report)
+    by_id = {article["id"]: article for article in doc["articles"]}
     stories = (
         "".join(
-            story_html(story, main_event_articles(doc["articles"], story["id"]))
+            story_html(story, main_event_articles(doc["articles"], story["id"]), by_id)
             for story in doc["stories"]
         )
         or none_yet()

@@ -20,14 +20,22 @@ from akhbar.render.html_parts import (
 )
 from akhbar.render.html_provenance import provenance_html
 from akhbar.render.html_timeline import timeline_html
+from akhbar.render.timeline import ARTICLE_FORMS, count_text
 
 _Item = dict[str, Any]
 
 
-def story_html(story: _Item, main_of: dict[str, list[str]]) -> str:
+# Up to this many articles the story's list is open; a longer one starts folded.
+_OPEN_ARTICLES = 8
+
+
+def story_html(
+    story: _Item, main_of: dict[str, list[str]], articles: dict[str, _Item] | None = None
+) -> str:
     """An ``<article>`` for one story: title, its articles, then every section in order.
 
-    ``main_of`` maps an event id to the articles whose main event it is.
+    ``main_of`` maps an event id to the articles whose main event it is; ``articles``
+    (id -> article) lets the story list each article by outlet and title.
     """
     sections = "".join(
         _section(story["id"], key, section_label, story[key], main_of)
@@ -38,8 +46,39 @@ def story_html(story: _Item, main_of: dict[str, list[str]]) -> str:
     return (
         f'<article class="story" id="{anchor("story-", story["id"])}">'
         f"<h3>{auto(story['title'])} <small>{ltr_id(story['id'])}</small></h3>"
-        f"<p>{field('articles', article_refs(story['articles']))}</p>"
+        f"{_story_articles(story['articles'], articles or {})}"
         f"{sections}</article>"
+    )
+
+
+def _story_articles(ids: list[str], articles: dict[str, _Item]) -> str:
+    """The story's articles as "outlet — title (date)" links, with a count per outlet."""
+    if not ids or not all(value in articles for value in ids):
+        return f"<p>{field('articles', article_refs(ids))}</p>"
+    outlets: dict[str, int] = {}
+    for value in ids:
+        name = articles[value]["outlet"] or "—"
+        outlets[name] = outlets.get(name, 0) + 1
+    per_outlet = labels.LIST_SEPARATOR.join(
+        f"{auto(name)} {count}" for name, count in sorted(outlets.items())
+    )
+    items = "".join(_story_article(value, articles[value]) for value in ids)
+    state = " open" if len(ids) <= _OPEN_ARTICLES else ""
+    summary = f"{esc(count_text(len(ids), ARTICLE_FORMS))} · {per_outlet}"
+    return (
+        f'<details class="story-articles"{state}><summary>{label(labels.STORY_ARTICLES)}: '
+        f"{summary}</summary><ol>{items}</ol></details>"
+    )
+
+
+def _story_article(value: str, article: _Item) -> str:
+    outlet = auto(article["outlet"]) if article["outlet"] else "—"
+    title = auto(article["title"]) if article["title"] else ltr_id(value)
+    day = article["published"][:10] if article.get("published") else ""
+    when = f' <small><bdi dir="ltr">{esc(day)}</bdi></small>' if day else ""
+    return (
+        f'<li><a href="#{anchor("article-", value)}" title="{esc(value)}">{outlet} — {title}</a>'
+        f"{when}</li>"
     )
 
 
