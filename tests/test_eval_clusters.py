@@ -17,6 +17,7 @@ from akhbar.eval.clusters import (
     load_predictions,
     main,
     report,
+    split_gold,
     title_baseline,
 )
 
@@ -180,3 +181,14 @@ def test_without_pred_it_scores_akhbars_own_clustering(capsys) -> None:
     out = capsys.readouterr().out
     assert "akhbar.pipeline.cluster_inputs" in out
     assert "B-cubed (event)" in out
+
+
+def test_calibration_and_check_halves_split_the_gold_by_story() -> None:
+    gold = load_gold(GOLD)
+    calibration, check = split_gold(gold, "calibration"), split_gold(gold, "check")
+    assert calibration.event.keys().isdisjoint(check.event.keys())
+    assert calibration.event.keys() | check.event.keys() == gold.event.keys()
+    assert set(calibration.story.values()).isdisjoint(check.story.values())
+    assert min(len(calibration.event), len(check.event)) > len(gold.event) / 3
+    with pytest.raises(ValueError, match="half"):
+        split_gold(gold, "train")

@@ -4,7 +4,8 @@ Two stages, so the heavy one spreads over processes or a Dask cluster and the li
 stays exact and deterministic:
 
 1. :func:`prepare` (per article, pure, picklable): the article's dedup fingerprint and its
-   clustering vector. Texts are dropped here, so an archive never sits in memory.
+   clustering vectors (whole article and title). Texts are dropped here, so an archive
+   never sits in memory.
 2. :func:`assign` (one pass over the small prepared items in publication order):
    duplicates first (the earliest copy wins), then streaming event/story clustering;
    a duplicate shares its original's event and story.
@@ -24,6 +25,7 @@ from akhbar.corpus.cluster import (
     ClusterInput,
     cluster_articles,
     order_for_clustering,
+    title_vector,
     vector_from_stems,
 )
 from akhbar.corpus.dedup import DedupConfig, DuplicateIndex, Fingerprint, fingerprint_words
@@ -45,6 +47,7 @@ class PreparedArticle:
     published: dt.date | None
     fingerprint: Fingerprint
     vector: tuple[tuple[str, float], ...]
+    title_vector: tuple[tuple[str, float], ...] = ()
 
 
 def prepare(article: Article, *, config: CorpusConfig = CorpusConfig()) -> PreparedArticle:
@@ -58,6 +61,7 @@ def prepare(article: Article, *, config: CorpusConfig = CorpusConfig()) -> Prepa
         published=article.published,
         fingerprint=fingerprint_words(key_text, words, config=config.dedup),
         vector=vector_from_stems(title_stems, stem_bases(words), config=config.cluster),
+        title_vector=title_vector(title_stems, config=config.cluster),
     )
 
 
@@ -68,13 +72,16 @@ def assign(
     items = list(items)
     prints = {item.id: item.fingerprint for item in items}
     inputs = order_for_clustering(
-        [ClusterInput(item.id, item.published, item.vector) for item in items]
+        [
+            ClusterInput(item.id, item.published, item.vector, None, item.title_vector)
+            for item in items
+        ]
     )
     duplicates = DuplicateIndex(config.dedup)
 
     def with_duplicates() -> Iterator[ClusterInput]:
         for item in inputs:
             original = duplicates.add_fingerprint(item.id, prints[item.id])
-            yield ClusterInput(item.id, item.published, item.vector, original)
+            yield ClusterInput(item.id, item.published, item.vector, original, item.title)
 
     yield from cluster_articles(with_duplicates(), config=config.cluster)
