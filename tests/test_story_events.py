@@ -51,6 +51,35 @@ def test_a_date_goes_to_the_nearest_trigger_not_to_the_background_event() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # france24, ant:FR-internationalNews-1139-20180508
+        "أعلن الرئيس الأمريكي دونالد ترامب انسحاب بلاده من الاتفاق النووي الإيراني الموقع في"
+        " 2015 وإعادة العمل بالعقوبات المفروضة على طهران.",
+        # alarabia, ant:AL-internationalNews-1089-20180509
+        "نقل التلفزيون الإيراني عن رئيس البرلمان، علي لاريجاني، قوله إن قرار الرئيس الأميركي"
+        " دونالد ترمب الانسحاب من الاتفاق النووي المبرم عام 2015 انتهاك للاتفاق.",
+    ],
+)
+def test_the_date_of_the_deal_is_not_the_date_of_the_withdrawal(text: str) -> None:
+    assert mentions(text, dt.date(2018, 5, 9)) == [("withdrawal", None, False)]
+
+
+def test_a_modifier_right_after_the_trigger_dates_the_trigger() -> None:
+    text = "وقال إن القمة المقررة في 12 يونيو ستعقد في سنغافورة."
+    assert mentions(text, dt.date(2018, 5, 9)) == [("summit", "2018-06-12", False)]
+
+
+def test_a_withdrawal_in_a_year_is_dated_by_it() -> None:
+    # skynews, ant:SK-middleEast-1526-20180509 (a background mention: after "بعد")
+    text = (
+        "وأصبحت إيران القوة الخارجية الأعلى صوتا في العراق بعد انسحاب القوات الأميركية في 2011،"
+        " حيث يسيطر حلفاء طهران على أجهزة الأمن."
+    )
+    assert mentions(text, dt.date(2018, 5, 8)) == [("withdrawal", "2011", True)]
+
+
 def test_in_contact_is_not_a_call_and_vague_references_do_not_date() -> None:
     text = (
         "مشيراً إلى أنه على اتصال بدول أخرى بشأن الأمر. هذا ولم يصدر حتى الساعة تعليق بشأن الرسالة."

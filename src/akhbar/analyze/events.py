@@ -10,7 +10,10 @@
 from ``event_triggers.txt`` and are matched on token bases, so clitics do not matter
 ("والاتصال" is a call). A date is attached to the trigger nearest to it in the same
 sentence, so "والتقى ... في 29 يناير ... في أول زيارة لدمشق منذ إسقاط نظام الأسد" dates
-the meeting, not the fall of the regime. A trigger right after "بعد/منذ/عقب ..." is a
+the meeting, not the fall of the regime. A date after a noun's modifier ("الاتفاق المبرم
+عام 2015", ``event_noun_modifiers.txt``) belongs to that noun, so it dates no trigger named
+before the noun ("الانسحاب من الاتفاق المبرم عام 2015" is not a withdrawal in 2015). A
+trigger right after "بعد/منذ/عقب ..." is a
 *background* mention: the event is a reference point, not what the sentence reports.
 """
 
@@ -20,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from akhbar.arabic.lexicon import load_mapping
+from akhbar.arabic.lexicon import load_entries, load_mapping
 from akhbar.arabic.normalize import to_key
 from akhbar.arabic.tokens import Token, tokenize
 from akhbar.model import EntityMention, EventMention, Sentence, Span, TimeExpression
@@ -53,6 +56,11 @@ def _lexicon() -> _Lexicon:
         else:
             double[(words[0], words[1])] = event_type
     return _Lexicon(single, double, load_mapping("event_cues"), load_mapping("event_types"))
+
+
+@cache
+def _noun_modifiers() -> frozenset[str]:
+    return frozenset(load_entries("event_noun_modifiers"))
 
 
 def event_label(event_type: str) -> str:
@@ -118,9 +126,13 @@ def _distance(mention: EventMention, time: TimeExpression) -> int:
 
 
 def _attach_times(
-    mentions: list[EventMention], times: Sequence[TimeExpression], sentence: Sentence
+    text: str, mentions: list[EventMention], times: Sequence[TimeExpression], sentence: Sentence
 ) -> list[EventMention]:
-    """Give each date in the sentence to its nearest trigger; a trigger keeps its nearest date."""
+    """Give each date in the sentence to its nearest trigger; a trigger keeps its nearest date.
+
+    A date a noun's modifier claims ("... الاتفاق المبرم عام 2015") dates no trigger before
+    that noun.
+    """
     inside = [
         t
         for t in times
@@ -131,11 +143,27 @@ def _attach_times(
     ]
     best: dict[int, TimeExpression] = {}
     for time in inside:
-        nearest = min(range(len(mentions)), key=lambda i: (_distance(mentions[i], time), i))
+        free = [i for i, m in enumerate(mentions) if not _claimed_by_a_noun(text, m, time)]
+        if not free:
+            continue
+        nearest = min(free, key=lambda i: (_distance(mentions[i], time), i))
         held = best.get(nearest)
         if held is None or _distance(mentions[nearest], time) < _distance(mentions[nearest], held):
             best[nearest] = time
     return [replace(mention, time=best.get(i)) for i, mention in enumerate(mentions)]
+
+
+def _claimed_by_a_noun(text: str, mention: EventMention, time: TimeExpression) -> bool:
+    """A modifier cue between trigger and date, with a word between trigger and cue: the
+    date belongs to that word's noun phrase. Right after the trigger, the cue modifies the
+    trigger itself ("القمة المقررة في 12 يونيو" dates the summit)."""
+    if time.start < mention.span.end:
+        return False
+    between = [token.key for token in tokenize(text[mention.span.end : time.start])]
+    cues = _noun_modifiers()
+    return any(
+        word in cues or (word[:1] in _CONJUNCTIONS and word[1:] in cues) for word in between[1:]
+    )
 
 
 def find_event_mentions(
@@ -150,7 +178,7 @@ def find_event_mentions(
     for sentence in sentences:
         found = _triggers(text, sentence, article_id)
         if found:
-            mentions.extend(_attach_times(found, times, sentence))
+            mentions.extend(_attach_times(text, found, times, sentence))
     return tuple(mentions)
 
 
