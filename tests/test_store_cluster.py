@@ -51,3 +51,30 @@ def test_clustering_a_store_that_does_not_exist_names_it(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert str(missing) in result.output
     assert not missing.exists()  # nothing created by a mistyped path
+
+
+def test_stories_filters_and_shows_one_storys_articles(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = tmp_path / "news.db"
+    assert runner.invoke(app, ["ingest", SEEDS, UNRELATED, "--db", str(db)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["cluster", "--db", str(db), "-o", str(tmp_path / "a")]).exit_code == 0
+    )
+
+    everything = runner.invoke(app, ["stories", "--db", str(db)]).stdout.splitlines()
+    several = runner.invoke(app, ["stories", "--db", str(db), "--min-outlets", "2"])
+    # The seeds' story is the only one told by more than one outlet.
+    [header, title] = several.stdout.splitlines()
+    assert "5 articles" in header and len(everything) > 2
+    story_id = header.split()[0]
+
+    shown = runner.invoke(app, ["stories", story_id, "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert lines[0].startswith(f"{story_id}  5 articles  ")
+    assert "no date  خبر مباشر  001_a72c5b70b15c2776" in lines  # its date is inferred later
+    assert title.strip() in shown.stdout
+
+    missing = runner.invoke(app, ["stories", "story-none", "--db", str(db)])
+    assert missing.exit_code == 2
+    assert "no story 'story-none'" in missing.output

@@ -339,17 +339,48 @@ def search_command(
         typer.echo("")
 
 
-@app.command("stories", epilog="Examples:\n\n  akhbar stories --db news.db")
-def stories_command(db: DbOption = DEFAULT_DB) -> None:
-    """List the stored stories with their outlets and dates."""
+@app.command(
+    "stories",
+    epilog="Examples:\n\n"
+    "  akhbar stories --db news.db\n\n"
+    "  akhbar stories --db news.db --min-outlets 3 --limit 10\n\n"
+    "  akhbar stories story-000123 --db news.db   (its articles, oldest first)",
+)
+def stories_command(
+    story_id: Annotated[
+        str | None, typer.Argument(help="Show this story's articles.", metavar="[STORY]")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", help="At most this many stories (largest first).", min=1)
+    ] = 50,
+    min_outlets: Annotated[
+        int, typer.Option("--min-outlets", help="Only stories told by this many outlets.", min=1)
+    ] = 1,
+) -> None:
+    """List the stored stories with their outlets and dates, or one story's articles."""
     from akhbar.store import open_store
 
     with _usage_errors(), open_store(db, create=False) as store:
         stories = store.stories()
-    if not stories:
-        typer.echo("no stories stored yet; run akhbar cluster")
+        if story_id is not None:
+            story = next((s for s in stories if s.id == story_id), None)
+            if story is None:
+                typer.echo(f"akhbar: no story {story_id!r} in {db}; see akhbar stories", err=True)
+                raise typer.Exit(2)
+            articles = [store.get(article_id) for article_id in story.articles]
+    if story_id is not None:
+        typer.echo(f"{story.id}  {len(story.articles)} articles  {', '.join(story.outlets) or '-'}")
+        for article in articles:
+            day = article.published.isoformat()[:10] if article.published else "no date"
+            typer.echo(f"{day}  {article.outlet or '-'}  {article.id}")
+            typer.echo(f"   {article.title or ''}")
         return
-    for story in stories:
+    if not stories:
+        typer.echo("no stories stored yet; run akhbar cluster --db")
+        return
+    shown = [story for story in stories if len(story.outlets) >= min_outlets]
+    for story in shown[:limit]:
         first = story.first_published.isoformat() if story.first_published else "?"
         last = story.last_published.isoformat() if story.last_published else "?"
         typer.echo(
@@ -357,6 +388,8 @@ def stories_command(db: DbOption = DEFAULT_DB) -> None:
             f"{', '.join(story.outlets) or '-'}"
         )
         typer.echo(f"   {story.title or ''}")
+    if len(shown) > limit:
+        typer.echo(f"... {len(shown) - limit} more (raise --limit)", err=True)
 
 
 @app.command(
