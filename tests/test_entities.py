@@ -130,3 +130,21 @@ def test_missing_model_says_how_to_build_it(tmp_path, monkeypatch):
             find_entities("قال بوتين")
     finally:
         entity_model._tagger.cache_clear()
+
+
+def test_ant_lexicons_describe_unseen_names_by_their_contexts():
+    from akhbar.analyze.entity_features import sentence_features, word_forms
+    from akhbar.analyze.entity_lexicons import word_classes, word_contexts
+
+    # "جزيرة جاوا" (Java island): after a place trigger; "شركة مايكروسوفت": after an org trigger.
+    assert word_contexts()["جاوا"][2] > word_contexts()["جاوا"][1]
+    assert word_contexts()["مايكروسوفت"][1] > word_contexts()["مايكروسوفت"][2]
+    assert word_contexts()["فلاديمير"][0] >= "4"  # "الرئيس الروسي فلاديمير ..."
+    assert len(word_classes()["بوتين"]) == 4
+    features = sentence_features(word_forms(["زار", "بوتين", "جاوا"]))
+    assert {"xp=" + word_contexts()["جاوا"][2], "Lc2048=" + word_classes()["جاوا"][3]} <= set(
+        features[2]
+    )
+    # Words two away get the coarse classes only.
+    assert any(f.startswith("-2Lc32=") for f in features[2])
+    assert not any(f.startswith("-2Lc2048=") for f in features[2])

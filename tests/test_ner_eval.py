@@ -22,7 +22,8 @@ DATA = Path(__file__).parent / "data" / "ner"
 NEWSFANE = DATA / "newsfane-dev-sample.txt"
 WOJOOD = DATA / "wojood-val-sample.txt"
 # Micro-F1 of the shipped model on this 50-sentence fixture when the floor was pinned: 0.69
-# (0.75 on the whole NewsFANE dev split). A drop below the floor means a regression.
+# (0.75 on the whole NewsFANE dev split); 0.68 with the model of issue 4 (0.76 on the whole
+# dev split: the fixture is small, one entity is 0.01). A drop below the floor means a regression.
 NEWSFANE_FLOOR = 0.65
 
 

@@ -4,7 +4,10 @@ Arabic attaches conjunctions, prepositions and the article to the word (وبوت
 NewsFANE splits some of them off while news text does not, so the central feature is the
 clitic-free base; the surface key, the clitic chain itself, affixes, neighbours and lexicon
 membership (titles, nisba adjectives, gazetteer places, organisations, media, given names)
-complete it.
+complete it. For names the training data never showed, ANT corpus statistics stand in: how
+often a word follows a given name, a title, an organisation or place trigger (``ner_word_stats``,
+``ner_word_contexts``) and its distributional classes at four granularities
+(``ner_word_clusters``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from akhbar.analyze.entity_lexicons import (
     title_heads,
     title_objects,
     word_classes,
+    word_contexts,
     word_stats,
 )
 from akhbar.arabic.normalize import to_key
@@ -32,6 +36,13 @@ __all__ = ["sentence_features", "word_forms"]
 
 # Neighbour window: two words each side was as good as three on the dev split, and smaller.
 _WINDOW = 2
+# Distributional classes by granularity (lexicon ner_word_clusters); words two away get only
+# the coarse ones.
+_CLASS_SIZES = ("Lc32", "Lc128", "Lc512", "Lc2048")
+_FINE_CLASSES = ("Lc512", "Lc2048")
+# ner_word_contexts digits: after a title, an organisation or place trigger, a speech verb,
+# في; before a nisba.
+_CONTEXTS = ("xt", "xo", "xp", "xv", "xf", "xn")
 
 
 def word_forms(words: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -61,7 +72,7 @@ def sentence_features(forms: Sequence[tuple[str, str]]) -> list[list[str]]:
                 feats.extend(
                     f"{offset}{name}"
                     for name in classes[other]
-                    if name[0] == "L" and (abs(offset) == 1 or not name.startswith("Lcl"))
+                    if name[0] == "L" and (abs(offset) == 1 or not name.startswith(_FINE_CLASSES))
                 )
             else:
                 feats.append(f"{offset}b=<edge>")
@@ -108,9 +119,12 @@ def _word_class(key: str, base: str) -> list[str]:
         freq, article, after_title = stats
         feats += [f"wf={freq}", f"wa={article}", f"wc={after_title}", f"wac={article}{after_title}"]
     feats += [f"c3={base[i : i + 3]}" for i in range(1, len(base) - 3)]
+    contexts = word_contexts().get(base)
+    if contexts is not None:
+        feats += [f"{name}={value}" for name, value in zip(_CONTEXTS, contexts, strict=True)]
     classes = word_classes().get(base)
     if classes is not None:
-        feats += [f"Lcm={classes[0]}", f"Lcl={classes[1]}"]
+        feats += [f"{name}={value}" for name, value in zip(_CLASS_SIZES, classes, strict=True)]
     return feats
 
 

@@ -1,7 +1,8 @@
 """The word lists around the entity tagger, loaded once and shaped for matching.
 
 Every list lives under ``akhbar/arabic/lexicon/`` (``titles_*``, ``nisba``, ``gazetteer_places``,
-``org_*``, ``media_*``, ``ner_given_names``). Words are compared in clitic-free base form
+``org_*``, ``media_*``, ``ner_given_names``, and the ANT-derived ``ner_word_*`` built by
+``scripts/build_ner_lexicons.py``). Words are compared in clitic-free base form
 (:func:`~akhbar.arabic.tokens.strip_clitics`), so "لروسيا" finds روسيا and "بالكرملين" finds
 الكرملين.
 """
@@ -30,6 +31,7 @@ __all__ = [
     "title_objects",
     "title_qualifiers",
     "word_classes",
+    "word_contexts",
     "word_stats",
 ]
 
@@ -90,10 +92,24 @@ def known_words() -> frozenset[str]:
 
 
 @cache
-def word_classes() -> Mapping[str, tuple[str, str]]:
-    """Clitic-free word -> (class among 64, class among 512) from ANT contexts."""
+def word_classes() -> Mapping[str, tuple[str, ...]]:
+    """Clitic-free word -> its classes among 32, 128, 512 and 2048 from ANT contexts."""
     return {
         word: tuple(value.split(":")) for word, value in load_mapping("ner_word_clusters").items()
+    }
+
+
+@cache
+def word_contexts() -> Mapping[str, str]:
+    """Clitic-free word -> its ANT context buckets, one digit each for: after a title, after
+    an organisation trigger, after a place trigger, after a speech verb, after في, before a
+    nisba (lexicon ``ner_word_contexts``).
+
+    >>> word_contexts()["جاوا"][2]   # "جزيرة جاوا": mostly after a place trigger
+    '5'
+    """
+    return {
+        word: value.replace(":", "") for word, value in load_mapping("ner_word_contexts").items()
     }
 
 
