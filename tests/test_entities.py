@@ -148,3 +148,41 @@ def test_ant_lexicons_describe_unseen_names_by_their_contexts():
     # Words two away get the coarse classes only.
     assert any(f.startswith("-2Lc32=") for f in features[2])
     assert not any(f.startswith("-2Lc2048=") for f in features[2])
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [(m.type, m.name) for m in find_entities(text) if m.type != "OCC"]
+
+
+def test_a_family_name_that_often_stands_alone_stays_in_the_name() -> None:
+    # skynews, ant:SK-internationalNews-1615-20180517: "رونالدو" is frequent alone in ANT,
+    # which once cut the name to its given name.
+    text = (
+        'وبث التنظيم على تطبيق "تليغرام" قبل أيام صورا لطائرات مسيرة ناسفة، مهددا بهجمات '
+        "واسعة النطاق تستهدف أبرز لاعبي العالم مثل البرتغالي كريستيانو رونالدو والأرجنتيني "
+        "ليونيل ميسي."
+    )
+    names = _named(text)
+    assert ("PER", "كريستيانو رونالدو") in names
+    assert ("PER", "كريستيانو") not in names
+
+
+def test_a_common_noun_with_a_pronoun_does_not_end_a_name() -> None:
+    text = "من جانبه، أبدى الرئيس الانتقالي أحمد الشرع ترحيبه بالمفاوضات مع روسيا."  # seed 001
+    assert ("PER", "أحمد الشرع") in _named(text)
+
+
+def test_allah_in_an_organisation_name_is_no_given_name() -> None:
+    # alarabia, ant:AL-internationalNews-1201-20180516
+    text = "واستضاف خبراء من قوات الحرس الثوري الإيرانية لتدريب مقاتلي حزب الله على أنظمة الأسلحة."
+    names = _named(text)
+    assert ("ORG", "حزب الله") in names
+    assert all(name != "حزب" for _, name in names)
+
+
+def test_an_outlet_named_after_a_place_keeps_its_trigger() -> None:
+    # Wojood-style newspaper citation; "رويترز" alone is the agency's name.
+    assert ("MEDIA", "جريدة القدس") in _named("ونشرت جريدة القدس الخبر في عددها الصادر أمس.")
+    assert ("MEDIA", "رويترز") in _named(
+        "ونقلت وكالة رويترز عن مصدر سوري مطلع أن الشرع طالب روسيا بتسليم الأسد."
+    )

@@ -16,7 +16,7 @@ from akhbar.analyze.entity_gold import (
 )
 from akhbar.analyze.entity_model import tag_words
 from akhbar.errors import InputError
-from akhbar.eval.ner import main, score_sentences
+from akhbar.eval.ner import main, score_sentences, tag_as_akhbar
 
 DATA = Path(__file__).parent / "data" / "ner"
 NEWSFANE = DATA / "newsfane-dev-sample.txt"
@@ -110,3 +110,31 @@ def test_cli_prints_per_type_and_micro(capsys):
 def test_cli_reports_a_missing_file(capsys, tmp_path):
     assert main(["--gold", str(tmp_path / "none.txt")]) == 1
     assert "none.txt" in capsys.readouterr().err
+
+
+def test_a_tag_that_is_not_bio_names_the_file_and_line(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("بوتين\tB-Politician\nيهاتف\tverb\textra\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.txt:2") as error:
+        read_newsfane(bad)
+    assert "is not O, B-TYPE or I-TYPE" in str(error.value)
+
+
+def test_an_empty_gold_file_is_refused(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="holds no sentences"):
+        read_newsfane(empty)
+
+
+def test_akhbar_entities_are_scored_on_gold_tokens():
+    tokens = ("قال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "ل", "وكالة", "رويترز", "في", "موسكو")
+    assert tag_as_akhbar(tokens) == (
+        "O", "O", "O", "B-PER", "I-PER", "O", "O", "B-ORG", "O", "B-LOC"
+    )  # fmt: skip
+
+
+def test_cli_prints_the_tagger_and_akhbar(capsys):
+    assert main(["--gold", str(NEWSFANE)]) == 0
+    out = capsys.readouterr().out
+    assert f"{NEWSFANE} (tagger)" in out and f"{NEWSFANE} (akhbar)" in out

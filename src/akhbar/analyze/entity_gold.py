@@ -134,12 +134,23 @@ def read_newsfane(path: str | Path) -> tuple[GoldSentence, ...]:
         tokens, tags = [], []
         for line_no, row in rows:
             token, sep, tag = row.partition("\t")
+            tag = tag.strip(_INVISIBLE + " ")
             if not sep:
                 raise InputError(f"{path}:{line_no}", "expected 'token<TAB>tag'")
+            if not _is_tag(tag):
+                raise InputError(
+                    f"{path}:{line_no}", f"tag {tag!r} is not O, B-TYPE or I-TYPE ('token<TAB>tag')"
+                )
             tokens.append(token.strip(_INVISIBLE + " "))
-            tags.append(tag.strip())
+            tags.append(tag)
         out.append(GoldSentence(tuple(tokens), _coarse_labels([[tag] for tag in tags])))
+    if not out:
+        raise InputError(str(path), "holds no sentences ('token<TAB>tag' lines)")
     return tuple(out)
+
+
+def _is_tag(tag: str) -> bool:
+    return tag == "O" or (tag[:2] in ("B-", "I-") and len(tag) > 2 and "\t" not in tag)
 
 
 def read_wojood(path: str | Path) -> tuple[GoldSentence, ...]:
