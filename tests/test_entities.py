@@ -186,3 +186,18 @@ def test_an_outlet_named_after_a_place_keeps_its_trigger() -> None:
     assert ("MEDIA", "رويترز") in _named(
         "ونقلت وكالة رويترز عن مصدر سوري مطلع أن الشرع طالب روسيا بتسليم الأسد."
     )
+
+
+def test_a_facility_named_after_a_person_stays_whole() -> None:
+    text = "ووصل الرئيس إلى مطار حيدر علييف الدولي في العاصمة باكو."  # NewsFANE dev, respelled
+    names = _named(text)
+    assert ("LOC", "مطار حيدر علييف الدولي") in names
+    assert all(kind != "PER" for kind, _ in names)
+
+
+def test_ras_head_is_no_given_name_but_firas_is() -> None:
+    # "فراس" minus a "ف" read as a clitic is "راس": the given-name list is not clitic-stripped.
+    assert _named("وافقت هيئة سوق رأس المال على نشرة إصدار الشركة.") == [
+        ("ORG", "هيئة سوق رأس المال")
+    ]
+    assert ("PER", "فراس الأسعد") in _named("وقال فراس الأسعد إن المفاوضات جارية.")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from akhbar.analyze.entity_lexicons import (
-    given_names,
+    is_given_name,
     match_phrases,
     media_names,
     media_triggers,
@@ -105,11 +105,12 @@ def _word_class(key: str, base: str) -> list[str]:
     lexicons = (
         ("Ltitle", title_heads()),
         ("Lobject", title_objects()),
-        ("Lgiven", given_names()),
         ("Lorgtrig", org_triggers()),
         ("Lmediatrig", media_triggers()),
     )
     feats += [name for name, words in lexicons if base in words]
+    if is_given_name(key, base):
+        feats.append("Lgiven")
     if base in nisba_country():
         feats.append("Lnisba")
     stats = word_stats().get(base)

@@ -18,6 +18,7 @@ from akhbar.arabic.tokens import strip_clitics
 __all__ = [
     "Phrases",
     "given_names",
+    "is_given_name",
     "known_words",
     "match_phrases",
     "media_names",
@@ -119,8 +120,20 @@ def place_words() -> frozenset[str]:
     return frozenset(word for name in load_mapping("gazetteer_places") for word in name.split())
 
 
+@cache
 def given_names() -> frozenset[str]:
-    return _word_set("ner_given_names")
+    """Given names as the lexicon writes them (clitic-free already: stripping "فراس" would
+    leave "راس", the word for head)."""
+    return frozenset(load_entries("ner_given_names"))
+
+
+def is_given_name(key: str, base: str) -> bool:
+    """A word (its key form and clitic-free base) is a given name: "فراس", "وأحمد"; not
+    "رأس", and not a common noun with the article ("العمر" is age, "الجمال" beauty)."""
+    names = given_names()
+    if key in names:
+        return True
+    return base in names and not key.endswith("ال" + base)
 
 
 def org_triggers() -> frozenset[str]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from akhbar.analyze.entity_lexicons import (
-    given_names,
+    is_given_name,
     match_phrases,
     media_names,
     media_triggers,
@@ -94,7 +94,7 @@ def name_after(
     for span in spans:
         if span[0] == index:
             return span if span[2] == "PER" else None
-    if index >= len(tokens) or tokens[index].base not in given_names():
+    if index >= len(tokens) or not is_given_name(tokens[index].key, tokens[index].base):
         return None
     end = index + 1
     while end < min(len(tokens), index + _NAME_AFTER_TITLE_MAX) and _name_word(tokens[end]):
@@ -105,6 +105,7 @@ def name_after(
 def _name_word(token: TagToken) -> bool:
     return (
         token.is_word
+        and not token.key.isdigit()
         and token.base not in _stopwords()
         and token.base not in title_heads()
         and token.base not in nisba_country()
@@ -169,7 +170,14 @@ def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list
     found none or split them ("أحمد" + "الشرع" -> "أحمد الشرع")."""
     out = []
     for start, end, kind in spans:
-        cut = next((i for i in range(start + 1, end) if kind != "PER" and _given(tokens[i])), end)
+        cut = next(
+            (
+                i
+                for i in range(start + 1, end)
+                if kind != "PER" and _given(tokens[i]) and _places_only(tokens[start:i])
+            ),
+            end,
+        )
         if not (kind == "PER" and cut - start == 1 and _given(tokens[start])):
             out.append((start, cut, kind))  # a lone given name is read again below
     for index, token in enumerate(tokens):
@@ -190,8 +198,14 @@ def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list
     return out
 
 
+def _places_only(tokens: Sequence[TagToken]) -> bool:
+    """Words that name places and nothing else: "سوريا" before "أحمد" is a place that ran into
+    a person's name; "مطار" before "حيدر علييف" is an airport named after one."""
+    return all(t.key in place_words() or t.base in place_words() for t in tokens if t.is_word)
+
+
 def _given(token: TagToken) -> bool:
-    return token.is_word and token.base in given_names() and token.base not in _stopwords()
+    return token.is_word and is_given_name(token.key, token.base) and token.base not in _stopwords()
 
 
 def _rare(token: TagToken) -> bool:
