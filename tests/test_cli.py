@@ -129,21 +129,8 @@ def test_skipped_inputs_give_exit_code_1_and_are_listed(tmp_path: Path) -> None:
     assert f"skipped {missing}" in result.stderr
 
 
-def test_duplicate_ids_in_jsonl_are_skipped_not_merged(tmp_path: Path) -> None:
-    lines = [
-        {
-            "id": "a1",
-            "outlet": "skynews",
-            "text": "أكد الكرملين أن بوتين أجرى محادثة هاتفية مع الشرع.",
-        },
-        {
-            "id": "a1",
-            "outlet": "bbc",
-            "text": "بحث الرئيس الروسي مع الرئيس السوري العلاقات الثنائية.",
-        },
-    ]
-    path = tmp_path / "in.jsonl"
-    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+def test_duplicate_ids_in_jsonl_are_skipped_not_merged() -> None:
+    path = ROOT / "tests" / "data" / "ingest" / "repeated_id.jsonl"
     result = runner.invoke(app, ["analyze", str(path)])
     assert result.exit_code == 1
     report = json.loads(result.stdout)

@@ -195,21 +195,8 @@ def test_stories_lists_what_cluster_stored(tmp_path: Path) -> None:
     assert "سيريا ستار تايمز" in first_line and "خبر مباشر" in first_line
 
 
-def test_a_repeated_id_is_skipped_with_the_same_message_as_analyze(tmp_path: Path) -> None:
-    lines = [
-        {
-            "id": "a1",
-            "outlet": "skynews",
-            "text": "أكد الكرملين أن بوتين أجرى محادثة هاتفية مع الشرع.",
-        },
-        {
-            "id": "a1",
-            "outlet": "bbc",
-            "text": "بحث الرئيس الروسي مع الرئيس السوري العلاقات الثنائية.",
-        },
-    ]
-    path = tmp_path / "in.jsonl"
-    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+def test_a_repeated_id_is_skipped_with_the_same_message_as_analyze() -> None:
+    path = ROOT / "tests" / "data" / "ingest" / "repeated_id.jsonl"
     assignments, skipped = cluster_inputs([str(path)])
     assert [a.id for a in assignments] == ["a1"]
     assert [(s.source, s.reason) for s in skipped] == [

@@ -263,8 +263,7 @@ def ingest_command(
     ] = None,
 ) -> None:
     """Add articles to the store; stored articles are skipped, so an interrupted run resumes."""
-    from akhbar.store import open_store, store_built
-    from akhbar.store.ingest_run import built_items
+    from akhbar.store import built_items, open_store, store_built
 
     config = IngestConfig(max_bytes=max_bytes)
     with _usage_errors(), ProgressBar("ingesting") as bar, open_store(db) as store:

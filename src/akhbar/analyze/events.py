@@ -13,8 +13,8 @@ sentence, so "والتقى ... في 29 يناير ... في أول زيارة ل�
 the meeting, not the fall of the regime. A date after a noun's modifier ("الاتفاق المبرم
 عام 2015", ``event_noun_modifiers.txt``) belongs to that noun, so it dates no trigger named
 before the noun ("الانسحاب من الاتفاق المبرم عام 2015" is not a withdrawal in 2015). A
-trigger right after "بعد/منذ/عقب ..." is a
-*background* mention: the event is a reference point, not what the sentence reports.
+trigger right after "بعد/منذ/عقب ..." is a *background* mention: the event is a reference
+point, not what the sentence reports.
 """
 
 from __future__ import annotations
