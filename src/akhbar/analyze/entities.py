@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from akhbar.analyze.entity_gold import spans_of
-from akhbar.analyze.entity_model import tag_forms
+from akhbar.analyze.entity_lexicons import is_given_name
+from akhbar.analyze.entity_model import tag_sentences
 from akhbar.analyze.entity_rules import RawSpan, apply_rules, name_after
 from akhbar.analyze.entity_text import TagToken, name_form, tag_tokens, trim_clitics
 from akhbar.analyze.entity_titles import TitleSpan, find_titles
@@ -42,15 +43,18 @@ def find_entities(
 
     ``sentences``: the split of ``text`` when the caller already has it.
     """
+    tokenized = [
+        (sentence.index, tokens)
+        for sentence in (sentences if sentences is not None else split_sentences(text))
+        if (tokens := tag_tokens(text, sentence.start, sentence.end))
+    ]
+    all_labels = tag_sentences(
+        [[(token.key, token.base) for token in tokens] for _, tokens in tokenized]
+    )
     tagged = []
-    for sentence in sentences if sentences is not None else split_sentences(text):
-        tokens = tag_tokens(text, sentence.start, sentence.end)
-        if tokens:
-            labels = tag_forms([(token.key, token.base) for token in tokens])
-            titles = find_titles(tokens)
-            tagged.append(
-                (sentence.index, tokens, apply_rules(tokens, spans_of(labels), titles), titles)
-            )
+    for (index, tokens), labels in zip(tokenized, all_labels, strict=True):
+        titles = find_titles(tokens)
+        tagged.append((index, tokens, apply_rules(tokens, spans_of(labels), titles), titles))
     families = _family_names(tagged)
     out: list[EntityMention] = []
     for index, tokens, spans, titles in tagged:
@@ -76,9 +80,15 @@ def _cut_after_family_name(
     tokens: Sequence[TagToken], span: RawSpan, families: frozenset[str]
 ) -> RawSpan:
     """A name that opens with a family name ends there: headline "بوتين يهاتف الشرع" (Putin
-    phones al-Sharaa) gives "بوتين", not "بوتين يهاتف"."""
+    phones al-Sharaa) gives "بوتين", not "بوتين يهاتف". A given name opens a name even when
+    it is someone's family name too ("عثمان محمد عثمان", "محمود عباس" beside "عباس عراقجي")."""
     first = tokens[span[0]]
-    if span[2] == "PER" and span[1] - span[0] >= 2 and first.base in families:
+    if (
+        span[2] == "PER"
+        and span[1] - span[0] >= 2
+        and first.base in families
+        and not is_given_name(first.key, first.base)
+    ):
         return (span[0], span[0] + 1, "PER")
     return span
 

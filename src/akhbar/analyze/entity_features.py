@@ -13,6 +13,7 @@ often a word follows a given name, a title, an organisation or place trigger (``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from akhbar.analyze.entity_lexicons import (
     is_given_name,
@@ -32,7 +33,7 @@ from akhbar.analyze.entity_lexicons import (
 from akhbar.arabic.normalize import to_key
 from akhbar.arabic.tokens import strip_clitics
 
-__all__ = ["sentence_features", "word_forms"]
+__all__ = ["lexicon_features", "sentence_features", "word_forms"]
 
 # Neighbour window: two words each side was as good as three on the dev split, and smaller.
 _WINDOW = 2
@@ -57,7 +58,7 @@ def word_forms(words: Sequence[str]) -> tuple[tuple[str, str], ...]:
 def sentence_features(forms: Sequence[tuple[str, str]]) -> list[list[str]]:
     """One feature list per token of a sentence, from its ``(key, base)`` forms."""
     bases = [base for _, base in forms]
-    gazetteer = _gazetteer_tags(bases)
+    gazetteer = _gazetteer_tags(tuple(bases))
     classes = [_word_class(key, base) for key, base in forms]
     out = []
     for index, (key, base) in enumerate(forms):
@@ -84,6 +85,24 @@ def sentence_features(forms: Sequence[tuple[str, str]]) -> list[list[str]]:
     return out
 
 
+def lexicon_features(forms: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """Each token's own classes, gazetteer tags and clitic chain: what the neural tagger
+    (:mod:`akhbar.analyze.entity_network`) reads beside words and characters. Neighbours and
+    character n-grams are left out: the network reads those itself."""
+    gazetteer = _gazetteer_tags(tuple(base for _, base in forms))
+    return [
+        [*_own_classes(key, base), *tags]
+        for (key, base), tags in zip(forms, gazetteer, strict=True)
+    ]
+
+
+@lru_cache(maxsize=1 << 16)
+def _own_classes(key: str, base: str) -> tuple[str, ...]:
+    chain = key[: len(key) - len(base)] if key.endswith(base) else ""
+    own = [name for name in _word_class(key, base) if not name.startswith(("c3=", "len="))]
+    return (*own, f"clitic={chain}")
+
+
 def _affixes(key: str, base: str) -> list[str]:
     chain = key[: len(key) - len(base)] if key.endswith(base) else ""
     feats = [f"clitic={chain}"]
@@ -92,15 +111,18 @@ def _affixes(key: str, base: str) -> list[str]:
     return feats
 
 
-def _word_class(key: str, base: str) -> list[str]:
+# Both models read a token's classes (the CRF, then the network): a word's classes depend on
+# the word alone, and news repeats its words, so they are kept for the most recent words.
+@lru_cache(maxsize=1 << 16)
+def _word_class(key: str, base: str) -> tuple[str, ...]:
     """Shape and single-word lexicon classes; ``L...`` classes are also given to neighbours."""
     if not key:
-        return ["shape=empty"]
+        return ("shape=empty",)
     if key.isdigit():
-        return ["shape=digit"]
+        return ("shape=digit",)
     if not ("\u0600" <= key[0] <= "\u06ff"):
         shape = "shape=latin" if key.isalpha() else "shape=punct"
-        return [shape, f"punct={key}"] if shape == "shape=punct" else [shape]
+        return (shape, f"punct={key}") if shape == "shape=punct" else (shape,)
     feats = ["shape=arabic", f"len={min(len(base), 8)}"]
     lexicons = (
         ("Ltitle", title_heads()),
@@ -126,10 +148,11 @@ def _word_class(key: str, base: str) -> list[str]:
     classes = word_classes().get(base)
     if classes is not None:
         feats += [f"{name}={value}" for name, value in zip(_CLASS_SIZES, classes, strict=True)]
-    return feats
+    return tuple(feats)
 
 
-def _gazetteer_tags(bases: Sequence[str]) -> list[list[str]]:
+@lru_cache(maxsize=8)  # the sentence both models are reading
+def _gazetteer_tags(bases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """BI membership of each word in gazetteer phrases (places, organisations, media)."""
     tags: list[list[str]] = [[] for _ in bases]
     for name, phrases in (("place", place_names()), ("org", org_names()), ("media", media_names())):
@@ -137,4 +160,4 @@ def _gazetteer_tags(bases: Sequence[str]) -> list[list[str]]:
             tags[start].append(f"G{name}=B")
             for inside in range(start + 1, end):
                 tags[inside].append(f"G{name}=I")
-    return tags
+    return tuple(tuple(found) for found in tags)

@@ -17,7 +17,9 @@ from akhbar.arabic.tokens import strip_clitics
 
 __all__ = [
     "Phrases",
+    "article_forms",
     "given_names",
+    "has_article",
     "is_given_name",
     "known_words",
     "match_phrases",
@@ -153,9 +155,11 @@ def nisba_country() -> Mapping[str, str]:
     """
     out: dict[str, str] = {}
     for entry, country in load_mapping("nisba").items():
-        base = strip_clitics(entry)
-        for form in (base, base + "ه", base + "ين", base + "ون"):
-            out.setdefault(form, country)
+        # Both the stripped and the written entry: "الماني" loses its ال as if it were the
+        # article, while "الألمانية" loses only the article and keeps "المانيه".
+        for stem in dict.fromkeys((strip_clitics(entry), entry)):
+            for form in (stem, stem + "ه", stem + "ين", stem + "ون"):
+                out.setdefault(form, country)
     return out
 
 
@@ -173,6 +177,27 @@ def org_names() -> Phrases:
 @cache
 def media_names() -> Phrases:
     return _phrases((entry, "MEDIA") for entry in load_entries("media_names"))
+
+
+def has_article(key: str, base: str) -> bool:
+    """The word carries the article among its clitics: "المالي", "للجزيرة", "بالرقة"."""
+    chain = key[: len(key) - len(base)] if key != base and key.endswith(base) else ""
+    return chain.endswith(("ال", "لل"))
+
+
+@cache
+def article_forms(lexicon: str) -> Mapping[tuple[str, ...], frozenset[bool]]:
+    """Phrase (clitic-free words) -> whether its entries' first word has the article.
+
+    Matching on clitic-free words forgets the article, and with it "مالي" (Mali) and "المالي"
+    (financial), "الجزيرة" (the channel) and "جزيرة" (an island), "الرقة" and "ورقة".
+    """
+    entries = load_mapping(lexicon) if lexicon == "gazetteer_places" else load_entries(lexicon)
+    forms: dict[tuple[str, ...], set[bool]] = {}
+    for entry in entries:
+        first = entry.split()[0]
+        forms.setdefault(_bases(entry), set()).add(has_article(first, strip_clitics(first)))
+    return {phrase: frozenset(found) for phrase, found in forms.items()}
 
 
 def match_phrases(bases: Sequence[str], phrases: Phrases) -> list[tuple[int, int, str]]:

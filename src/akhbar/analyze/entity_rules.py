@@ -13,10 +13,13 @@ Each rule takes spans and returns new spans; :func:`apply_rules` runs them in or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
 from akhbar.analyze.entity_lexicons import (
+    article_forms,
+    has_article,
     is_given_name,
     match_phrases,
     media_names,
@@ -30,7 +33,7 @@ from akhbar.analyze.entity_lexicons import (
 )
 from akhbar.analyze.entity_text import TagToken
 from akhbar.analyze.entity_titles import TitleSpan
-from akhbar.arabic.lexicon import load_entries
+from akhbar.arabic.lexicon import load_entries, load_mapping
 from akhbar.arabic.tokens import strip_clitics
 
 __all__ = ["RawSpan", "apply_rules", "name_after"]
@@ -55,6 +58,10 @@ _RARE_LOG2 = 9
 _COMMON_LOG2 = 8
 # A noun seen 2**_NOUN_LOG2 times or more, with a pronoun attached, ends no name ("ترحيبه").
 _NOUN_LOG2 = 6
+# Verbal nouns of the derived forms X (استفعال: استعداد), VIII (افتعال: اجتماع) and VII
+# (انفعال: انسحاب), on the clitic-free key form: common nouns, never family names, and the
+# word a name most often runs into ("أحمد الشرع استعداد روسيا", seed 002).
+_VERBAL_NOUN = re.compile(r"(است..|ا.ت.|ان..)ا.")
 # Longest first: "هما" before "ها" before "ه".
 _PRONOUN_SUFFIXES = ("هما", "ها", "هم", "هن", "كم", "نا", "ه")
 
@@ -76,6 +83,7 @@ def apply_rules(
     out = _media(tokens, out)
     out = _given_name_starts(tokens, out)
     out = [_drop_common_tail(tokens, span) for span in out]
+    out = [span for span in out if not _noun_not_name(tokens, span)]
     out = _outside_titles(out, titles)
     for title in titles:
         found = name_after(tokens, title, out)
@@ -151,8 +159,10 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
     tail = tokens[span[1] - 1]
     stats = word_stats()
     seen = stats.get(tail.base)
-    if tail.base in _stopwords() or (
-        seen is not None and int(seen[0]) >= _COMMON_LOG2 and int(seen[2]) == 0
+    if (
+        tail.base in _stopwords()
+        or _verbal_noun(tail)
+        or (seen is not None and int(seen[0]) >= _COMMON_LOG2 and int(seen[2]) == 0)
     ):
         return (span[0], span[1] - 1, span[2])
     # On the display word: the key form folds ة into ه, and "قصرة" ends in no pronoun.
@@ -162,6 +172,29 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
         if noun is not None and int(noun[0]) >= _NOUN_LOG2 and int(noun[2]) <= 1:
             return (span[0], span[1] - 1, span[2])
     return span
+
+
+def _verbal_noun(token: TagToken) -> bool:
+    """Of the pattern and not a given name (انطوان, ايتيان fit the pattern too)."""
+    return _VERBAL_NOUN.fullmatch(token.base) is not None and not _given(token)
+
+
+def _noun_not_name(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+    """ "عن عمر يناهز 23 عاما": a given name that is also a noun, followed by a word or a
+    number that shows the noun (lexicon ``given_name_nouns``), starts no name."""
+    cues = _given_name_nouns().get(tokens[span[0]].key)
+    if span[2] != "PER" or cues is None or span[0] + 1 >= len(tokens):
+        return False
+    following = tokens[span[0] + 1]
+    return following.key.isdigit() or following.base in cues
+
+
+@cache
+def _given_name_nouns() -> dict[str, frozenset[str]]:
+    return {
+        name: frozenset(strip_clitics(cue) for cue in cues.split())
+        for name, cues in load_mapping("given_name_nouns").items()
+    }
 
 
 def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
@@ -186,7 +219,7 @@ def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list
             continue
         end = index + 1
         while end < min(len(tokens), index + _NAME_AFTER_TITLE_MAX) and end not in covered:
-            if not (_name_word(tokens[end]) and _rare(tokens[end])):
+            if not (_name_word(tokens[end]) and _rare(tokens[end])) or _verbal_noun(tokens[end]):
                 break
             end += 1
         following = next((s for s in out if s[0] == end and s[2] == "PER"), None)
@@ -219,15 +252,19 @@ def _overlaps(one: RawSpan, other: RawSpan) -> bool:
 
 
 def _gazetteer(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
+    """Gazetteer names whose first word agrees with the entry on the article ("المالي" is
+    financial, not Mali; "جزيرة" an island, not the channel; "ورقة" a sheet, not و + الرقة)."""
     bases = [token.base if token.is_word else "\0" for token in tokens]
     found = [
-        (start, end, "LOC" if kind == "place" else value)
-        for kind, phrases in (
-            ("media", media_names()),
-            ("org", org_names()),
-            ("place", place_names()),
+        (start, end, "LOC" if lexicon == "gazetteer_places" else value)
+        for lexicon, phrases in (
+            ("media_names", media_names()),
+            ("org_names", org_names()),
+            ("gazetteer_places", place_names()),
         )
         for start, end, value in match_phrases(bases, phrases)
+        if has_article(tokens[start].key, tokens[start].base)
+        in article_forms(lexicon)[tuple(bases[start:end])]
     ]
     placed: list[RawSpan] = []
     for match in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
@@ -245,9 +282,9 @@ def _media(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
     for index, token in enumerate(tokens):
         if not (token.is_word and token.base in media_triggers()):
             continue
-        quoted = _quoted(tokens, index + 1)
-        if quoted is not None:
-            out = [span for span in out if not _overlaps(span, quoted)] + [quoted]
+        named = _quoted(tokens, index + 1) or _generic_outlet(tokens, index)
+        if named is not None:
+            out = [span for span in out if not _overlaps(span, named)] + [named]
             continue
         for position, span in enumerate(out):
             if span[0] == index + 1 and span[2] != "MEDIA":
@@ -260,11 +297,36 @@ def _media(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
 
 def _media_start(tokens: Sequence[TagToken], trigger: int, span: RawSpan) -> int:
     """Where an outlet's name starts: after its trigger ("صحيفة وول ستريت جورنال",
-    "وكالة رويترز"), unless the words after it name a place, which alone would not name the
-    outlet ("جريدة فلسطين", "إذاعة صوت فلسطين", "جريدة القدس")."""
+    "وكالة رويترز"), unless the words after it name a place or start with a generic word,
+    which alone would not name the outlet ("جريدة القدس", "إذاعة صوت فلسطين", "وكالة الأنباء
+    الهندية", "وكالة الصحافة الفرنسية")."""
     words = [t for t in tokens[trigger + 1 : span[1]] if t.is_word]
     place = any(t.key in place_words() or t.base in place_words() for t in words)
-    return trigger if place else trigger + 1
+    generic = bool(words) and words[0].base in _media_generic_words()
+    return trigger if place or generic else trigger + 1
+
+
+def _generic_outlet(tokens: Sequence[TagToken], trigger: int) -> RawSpan | None:
+    """ "وكالة الأنباء الألمانية", "وكالة الصحافة الفرنسية": trigger, generic word and the
+    nisba adjectives or places after it name the outlet, whatever the tagger read."""
+    index = trigger + 1
+    if index >= len(tokens) or tokens[index].base not in _media_generic_words():
+        return None
+    end = index + 1
+    while end < len(tokens) and tokens[end].is_word and _place_or_nisba(tokens[end]):
+        end += 1
+    return (trigger, end, "MEDIA") if end > index + 1 else None
+
+
+def _place_or_nisba(token: TagToken) -> bool:
+    """A place, or a definite nisba: "وكالات أنباء روسية" (Russian news agencies) names no one."""
+    nisba = token.base in nisba_country() and has_article(token.key, token.base)
+    return nisba or token.key in place_words() or token.base in place_words()
+
+
+@cache
+def _media_generic_words() -> frozenset[str]:
+    return frozenset(strip_clitics(entry) for entry in load_entries("media_generic_words"))
 
 
 def _quoted(tokens: Sequence[TagToken], index: int) -> RawSpan | None:

@@ -89,6 +89,8 @@ def name_form(tokens: tuple[TagToken, ...] | list[TagToken]) -> str:
     if not tokens:
         return ""
     _, first = trim_clitics(tokens[0])
-    if to_key(first).startswith("ل") and tokens[0].key.startswith("لل"):
+    key, base = tokens[0].key, tokens[0].base
+    chain = key[: len(key) - len(base)] if key.endswith(base) else ""
+    if to_key(first).startswith("ل") and chain.endswith("لل"):  # "للجزيرة", "وللجزيرة"
         first = "ا" + first
     return " ".join([first, *(token.surface for token in tokens[1:] if token.is_word)])

@@ -8,10 +8,12 @@ A predicted entity counts when its first token, end token and coarse type (PER, 
 equal a gold one's; fine gold tags map to coarse ones with the map documented in
 :mod:`akhbar.analyze.entity_gold`.
 
-Each set is scored twice: the CRF tagger alone (``tagger``), and akhbar's entities as
-``akhbar extract`` reports them (``akhbar``: tagger, then the gazetteer, title, media and
-name rules of :mod:`akhbar.analyze.entity_rules`, on the gold tokens joined by spaces;
-MEDIA counts as ORG, the gold's convention, and titles are not scored).
+Each set is scored four ways: the CRF alone (``crf``), the neural network alone
+(``network``), the two combined as akhbar tags (``tagger``, :mod:`akhbar.analyze.entity_model`),
+and akhbar's entities as ``akhbar extract`` reports them (``akhbar``: tagger, then the
+gazetteer, title, media and name rules of :mod:`akhbar.analyze.entity_rules`, on the gold
+tokens joined by spaces; MEDIA counts as ORG, the gold's convention, and titles are not
+scored). ``--only tagger akhbar`` limits the rows.
 """
 
 from __future__ import annotations
@@ -132,12 +134,24 @@ def format_scores(name: str, scores: Scores) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     # Imported here so `--help` works even before the model has been trained.
-    from akhbar.analyze.entity_model import tag_words
+    from akhbar.analyze.entity_features import word_forms
+    from akhbar.analyze.entity_model import crf_tags, tag_words
+    from akhbar.analyze.entity_network import network_tags
+
+    taggers = {
+        "crf": lambda tokens: crf_tags(word_forms(tokens)),
+        "network": lambda tokens: network_tags(word_forms(tokens)),
+        "tagger": tag_words,
+        "akhbar": tag_as_akhbar,
+    }
 
     parser = argparse.ArgumentParser(prog="python -m akhbar.eval.ner", description=__doc__)
     parser.add_argument("--gold", type=Path, help="a gold file (default: the dev split)")
     parser.add_argument("--format", choices=("newsfane", "wojood"), default="newsfane")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared NER data folder")
+    parser.add_argument(
+        "--only", nargs="+", choices=tuple(taggers), default=tuple(taggers), help="rows to score"
+    )
     args = parser.parse_args(argv)
     try:
         if args.gold:
@@ -145,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
             sets = {str(args.gold): reader(args.gold)}
         else:
             sets = default_dev_sets(args.data)
-        for label, tagger in (("tagger", tag_words), ("akhbar", tag_as_akhbar)):
+        for label in args.only:
+            tagger = taggers[label]
             everything: list[GoldSentence] = []
             predictions: list[tuple[str, ...]] = []
             for name, sentences in sets.items():
