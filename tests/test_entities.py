@@ -271,3 +271,11 @@ def test_a_name_does_not_run_into_a_verbal_noun(seeds) -> None:
     people = {m.name for m in mentions if m.type == "PER"}
     assert "أحمد الشرع" in people
     assert not any("استعداد" in name for name in people)
+
+
+def test_told_the_bbc_is_the_outlet_not_part_of_a_name() -> None:
+    # ANT BB-middleEast-76: "لبي بي سي" (to the BBC) is written 639 times in the corpus.
+    text = 'وقال عباس عراقجي لبي بي سي "الخوف من الحرب موجود في كل مكان في المنطقة".'
+    assert _named(text) == [("PER", "عباس عراقجي"), ("MEDIA", "بي بي سي")]
+    bbc = next(m for m in find_entities(text) if m.type == "MEDIA")
+    assert text[bbc.start : bbc.end] == "بي بي سي"
