@@ -294,17 +294,46 @@ def _media(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
     for index, token in enumerate(tokens):
         if not (token.is_word and token.base in media_triggers()):
             continue
+        if token.base in _no_outlet_triggers():
+            continue
         named = _quoted(tokens, index + 1) or _generic_outlet(tokens, index)
         if named is not None:
             out = [span for span in out if not _overlaps(span, named)] + [named]
             continue
+        if index + 1 < len(tokens) and _prepositional(tokens[index + 1]):
+            continue  # "القناة لمكافحة الإرهاب": no name follows the trigger
         for position, span in enumerate(out):
+            if _org_name(tokens, span):
+                continue
             if span[0] == index + 1 and span[2] != "MEDIA":
                 out[position] = (_media_start(tokens, index, span), span[1], "MEDIA")
             elif span[0] == index and span[1] > index + 1 and span[2] == "ORG":
                 # "صحيفة X" tagged as one ORG
                 out[position] = (_media_start(tokens, index, span), span[1], "MEDIA")
     return out
+
+
+# Media triggers (still tagger features) that name no single outlet: plurals ("وكالات أنباء
+# روسية", "صحف بريطانية") and شبكة, mostly a network of people in news ("شبكة غولن").
+_NAMING_NO_OUTLET = ("وكالات", "صحف", "شبكه")
+
+
+@cache
+def _no_outlet_triggers() -> frozenset[str]:
+    # Compared as the triggers are: clitic-free ("وكالات" loses وك, as if they were clitics).
+    return frozenset(strip_clitics(word) for word in _NAMING_NO_OUTLET)
+
+
+def _prepositional(token: TagToken) -> bool:
+    """ "قوات شرق القناة لمكافحة الإرهاب": a phrase opening with ل/ب is no outlet's name."""
+    chain = token.key[: len(token.key) - len(token.base)] if token.key != token.base else ""
+    chain = chain.removesuffix("ال")  # "بالقاهرة": ب before the article; "الجريدة": none
+    return chain[-1:] in ("ل", "ب")
+
+
+def _org_name(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+    """A gazetteer organisation ("الوكالة الدولية للطاقة الذرية") stays one."""
+    return tuple(t.base for t in tokens[span[0] : span[1]]) in org_names()[0]
 
 
 def _media_start(tokens: Sequence[TagToken], trigger: int, span: RawSpan) -> int:
