@@ -301,6 +301,8 @@ def test_told_the_bbc_is_the_outlet_not_part_of_a_name() -> None:
         # The IAEA is an organisation, though "الوكالة" also introduces news agencies.
         ("وقالت الوكالة الدولية للطاقة الذرية إن إيران ملتزمة بالاتفاق.",
          ("ORG", "الوكالة الدولية للطاقة الذرية"), ("MEDIA", "الدولية للطاقة الذرية")),
+        ("وقالت وكالة المخابرات المركزية الأميركية إن التقرير دقيق.",
+         ("ORG", "وكالة المخابرات المركزية الأميركية"), ("MEDIA", "المخابرات المركزية الأميركية")),
     ],
 )  # fmt: skip
 def test_media_triggers_that_name_no_outlet(text, expected, absent) -> None:

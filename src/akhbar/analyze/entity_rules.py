@@ -332,8 +332,10 @@ def _prepositional(token: TagToken) -> bool:
 
 
 def _org_name(tokens: Sequence[TagToken], span: RawSpan) -> bool:
-    """A gazetteer organisation ("الوكالة الدولية للطاقة الذرية") stays one."""
-    return tuple(t.base for t in tokens[span[0] : span[1]]) in org_names()[0]
+    """A gazetteer organisation, with what follows it ("وكالة المخابرات المركزية الأميركية",
+    "الوكالة الدولية للطاقة الذرية"), stays one."""
+    bases = tuple(t.base for t in tokens[span[0] : span[1]])
+    return any(bases[:size] in org_names()[0] for size in range(1, len(bases) + 1))
 
 
 def _media_start(tokens: Sequence[TagToken], trigger: int, span: RawSpan) -> int:
