@@ -7,9 +7,10 @@
 
 Types: ``PER``; ``LOC`` (countries, cities, regions and named facilities: GPE and LOC);
 ``ORG``; ``MEDIA`` (agencies, newspapers, channels, sites); ``OCC`` (a title or role, emitted
-where it describes a person, who then carries it in ``titles``). The CRF tagger
-(:mod:`akhbar.analyze.entity_model`) finds PER/LOC/ORG; rules and lexicons add media, titles
-and gazetteer names (:mod:`akhbar.analyze.entity_rules`, :mod:`akhbar.analyze.entity_titles`).
+where it describes a person, who then carries it in ``titles``). The tagger (a CRF and a
+neural network, :mod:`akhbar.analyze.entity_model`) finds PER/LOC/ORG; rules and lexicons add
+media, titles and gazetteer names (:mod:`akhbar.analyze.entity_rules`,
+:mod:`akhbar.analyze.entity_titles`).
 
 Offsets are half-open into ``text``: ``text[m.start:m.end] == m.surface``. A mention leaves
 out a leading conjunction or preposition ("وبوتين" -> "بوتين"); ``name`` is its display form

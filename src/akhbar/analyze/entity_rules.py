@@ -1,12 +1,14 @@
-"""Rules around the CRF's spans: gazetteers, media patterns, names after titles.
+"""Rules around the tagger's spans: gazetteers, media patterns, names after titles.
 
 Spans are ``(first token, end token, type)`` over one sentence's :class:`TagToken` list.
 Each rule takes spans and returns new spans; :func:`apply_rules` runs them in order.
 
 - gazetteer names (places, organisations, media) win over the tagger unless it found a
-  longer name around them ("جامعة دمشق" stays ORG);
+  longer name around them ("جامعة دمشق" stays ORG), where their first word agrees with the
+  entry on the article ("المالي" is no Mali);
 - a media trigger ("وكالة", "صحيفة", "موقع", "منصة") types the name after it MEDIA, quoted
-  ('منصة "خبر مباشر"') or tagged ("صحيفة وول ستريت جورنال");
+  ('منصة "خبر مباشر"'), tagged ("صحيفة وول ستريت جورنال") or generic ("وكالة الأنباء
+  الألمانية"); plural triggers and gazetteer organisations name no outlet;
 - after a title ("وزير الدفاع السوري المؤقت مرهف أبوقصرة") a name the tagger missed is read
   as PER when it starts with a known given name.
 """
