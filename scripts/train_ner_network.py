@@ -42,7 +42,13 @@ import numpy as np
 from akhbar.analyze.entity_features import lexicon_features, word_forms
 from akhbar.analyze.entity_gold import GoldSentence
 from akhbar.analyze.entity_model import NETWORK_WEIGHT, tag_forms
-from akhbar.analyze.entity_network import MAX_CHARS, NETWORK_FILE, char_window, load_network
+from akhbar.analyze.entity_network import (
+    MAX_CHARS,
+    NETWORK_FILE,
+    char_window,
+    load_network,
+    network_tags,
+)
 from akhbar.eval.ner import score_sentences
 from build_ner_lexicons import ant_articles
 from train_ner import (
@@ -262,16 +268,13 @@ def export(models, words, chars, features, table: np.ndarray, path: Path) -> Non
 
 def evaluate(path: Path, dev: dict[str, list[GoldSentence]]) -> dict[str, dict[str, float]]:
     """Micro-F1 per dev set of the network alone and of the CRF + network combination."""
-    from akhbar.analyze.entity_network import network_marginals, sentence_scores, valid_path
-
     network = load_network(path)
     out: dict[str, dict[str, float]] = {"network": {}, "combined": {}}
     for name, sentences in dev.items():
         alone, combined = [], []
         for sentence in sentences:
             forms = word_forms(sentence.tokens)
-            scores = sentence_scores(network, [forms])[0]
-            alone.append(valid_path(network_marginals(network, scores), network.labels))
+            alone.append(network_tags(forms, network=network))
             combined.append(tag_forms(forms, network=network))
         out["network"][name] = round(score_sentences(sentences, alone).micro.f1, 4)
         out["combined"][name] = round(score_sentences(sentences, combined).micro.f1, 4)

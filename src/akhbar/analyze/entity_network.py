@@ -334,11 +334,14 @@ def valid_path(probabilities: np.ndarray, labels: Sequence[str]) -> tuple[str, .
     return tuple(labels[index] for index in reversed(best))
 
 
-def network_tags(forms: Sequence[tuple[str, str]]) -> tuple[str, ...]:
-    """The shipped network's own labels (for evaluation: akhbar combines it with the CRF)."""
+def network_tags(
+    forms: Sequence[tuple[str, str]], *, network: Network | None = None
+) -> tuple[str, ...]:
+    """The network's own labels, the shipped one's unless given (for evaluation: akhbar
+    combines it with the CRF)."""
     if not forms:
         return ()
-    network = shipped_network()
+    network = network or shipped_network()
     scores = sentence_scores(network, [forms])[0]
     return valid_path(network_marginals(network, scores), network.labels)
 
