@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from akhbar.analyze.entity_lexicons import (
+    is_given_name,
     match_phrases,
     nisba_country,
     place_names,
@@ -53,7 +54,8 @@ def find_titles(tokens: Sequence[TagToken]) -> tuple[TitleSpan, ...]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.is_word and token.base in title_heads():
+        named = bool(out) and out[-1].end == index and _given_name_after_title(tokens, index)
+        if token.is_word and token.base in title_heads() and not named:
             end = _extend(tokens, index + 1)
             out.append(TitleSpan(index, end, _role(tokens, index, end, out)))
             index = end
@@ -74,11 +76,24 @@ def _extend(tokens: Sequence[TagToken], index: int) -> int:
             if not places or places[0][0] != 0:
                 break
             index = _joined_places(tokens, index + 1 + places[0][1])
+        elif _given_name_after_title(tokens, index):
+            break
         elif token.base in modifiers or token.base in nisba_country():
             index += 1
         else:
             break
     return index
+
+
+def _given_name_after_title(tokens: Sequence[TagToken], index: int) -> bool:
+    """ "رئيس الجمهورية الأسبق أمين الجميل": a head that is also a given name, bare and not
+    right after another head ("نائب وزير"), is the name the title introduces."""
+    token = tokens[index]
+    return (
+        token.key == token.base
+        and is_given_name(token.key, token.base)
+        and tokens[index - 1].base not in title_heads()
+    )
 
 
 def _named_body(tokens: Sequence[TagToken], index: int) -> int:
