@@ -331,6 +331,11 @@ def test_media_triggers_that_name_no_outlet(text, expected, absent) -> None:
         # "مالي" after a noun it qualifies is financial; after a preposition it is Mali.
         ("وحصل على مقابل مالي غير أنه رفض.", None, ("LOC", "مالي")),
         ("وشنت فرنسا هجمات في مالي.", ("LOC", "مالي"), None),
+        # "صالح" is a given name and a family name, though "لصالح" (in favour of) is a stopword.
+        ("وعزز الرئيس علي عبد الله صالح أرضية الحوار.",
+         ("PER", "علي عبد الله صالح"), ("PER", "علي عبد الله")),
+        ("وصوت محمد لصالح القرار.", ("PER", "محمد"), ("PER", "محمد لصالح")),
+        ("ونجح الأمريكيان لي ريدموند وآرون بيرستين في الفوز.", ("PER", "لي ريدموند"), None),
     ],
 )  # fmt: skip
 def test_rules_keep_to_what_the_words_name(text, expected, absent) -> None:
@@ -338,3 +343,14 @@ def test_rules_keep_to_what_the_words_name(text, expected, absent) -> None:
     assert absent not in names
     if expected is not None:
         assert expected in names
+
+
+def test_a_title_head_that_looks_like_a_clitic_and_a_stopword() -> None:
+    # "ولي" (crown prince) is no و + "لي" (to me), and "لي" alone (Lee) is no title.
+    crown = "وقال ولي العهد السعودي الأمير محمد بن سلمان إن الإصلاحات مستمرة."
+    assert [(m.type, m.name) for m in find_entities(crown)] == [
+        ("OCC", "ولي العهد السعودي الأمير"),
+        ("PER", "محمد بن سلمان"),
+    ]
+    lee = "ونجح الأمريكيان لي ريدموند وآرون بيرستين في الفوز."
+    assert [m.name for m in find_entities(lee) if m.type == "OCC"] == []

@@ -30,6 +30,7 @@ __all__ = [
     "org_triggers",
     "place_names",
     "place_words",
+    "stopwords",
     "title_heads",
     "title_objects",
     "title_qualifiers",
@@ -58,6 +59,12 @@ def _word_set(name: str) -> frozenset[str]:
     return frozenset(strip_clitics(entry) for entry in load_entries(name))
 
 
+@cache
+def stopwords() -> frozenset[str]:
+    """Function words as written (key form, clitics left on)."""
+    return frozenset(load_entries("stopwords"))
+
+
 def title_heads() -> frozenset[str]:
     return _word_set("titles_heads")
 
@@ -82,7 +89,8 @@ def word_stats() -> Mapping[str, tuple[str, str, str]]:
 @cache
 def known_words() -> frozenset[str]:
     """Words of known names as written (key form, clitics not stripped): gazetteer places,
-    organisations, media, given names and the tokenizer's clitic exceptions (بوتين, لبنان).
+    organisations, media, given names, title heads ("ولي", not و + "لي") and the tokenizer's
+    clitic exceptions (بوتين, لبنان).
     A word here is never read as preposition + rest ("بانياس" is not ب + "انياس")."""
     names = [
         *load_mapping("gazetteer_places"),
@@ -90,6 +98,7 @@ def known_words() -> frozenset[str]:
         *load_entries("media_names"),
         *load_entries("ner_given_names"),
         *load_entries("clitic_exceptions"),
+        *load_entries("titles_heads"),
     ]
     return frozenset(word for name in names for word in name.split())
 

@@ -31,6 +31,7 @@ from akhbar.analyze.entity_lexicons import (
     org_triggers,
     place_names,
     place_words,
+    stopwords,
     title_heads,
     word_stats,
 )
@@ -71,8 +72,13 @@ _PRONOUN_SUFFIXES = ("هما", "ها", "هم", "هن", "كم", "نا", "ه")
 
 @cache
 def _stopwords() -> frozenset[str]:
-    entries = load_entries("stopwords")
-    return frozenset(entries) | frozenset(strip_clitics(entry) for entry in entries)
+    # Clitic-free forms too ("لصالح" -> "صالح"), except those that are given names: "صالح"
+    # ends "علي عبد الله صالح".
+    entries = stopwords()
+    stripped = {strip_clitics(entry) for entry in entries}
+    return frozenset(entries) | frozenset(
+        word for word in stripped if word in entries or not is_given_name(word, word)
+    )
 
 
 def apply_rules(
@@ -116,6 +122,7 @@ def name_after(
 def _name_word(token: TagToken) -> bool:
     return (
         token.is_word
+        and not _prepositional(token)
         and not token.key.isdigit()
         and token.base not in _stopwords()
         and token.base not in title_heads()
@@ -170,6 +177,7 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
     seen = stats.get(tail.base)
     if (
         tail.base in _stopwords()
+        or _written_stopword(tail)
         or _verbal_noun(tail)
         or (seen is not None and int(seen[0]) >= _COMMON_LOG2 and int(seen[2]) == 0)
     ):
@@ -181,6 +189,13 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
         if noun is not None and int(noun[0]) >= _NOUN_LOG2 and int(noun[2]) <= 1:
             return (span[0], span[1] - 1, span[2])
     return span
+
+
+def _written_stopword(token: TagToken) -> bool:
+    """ "لصالح", "ولصالح" (in favour of): a stopword as written, after any و/ف."""
+    return token.key in stopwords() or (
+        token.key[:1] in ("و", "ف") and token.key[1:] in stopwords()
+    )
 
 
 def _verbal_noun(token: TagToken) -> bool:

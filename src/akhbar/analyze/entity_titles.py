@@ -24,6 +24,7 @@ from akhbar.analyze.entity_lexicons import (
     match_phrases,
     nisba_country,
     place_names,
+    stopwords,
     title_heads,
     title_objects,
     title_qualifiers,
@@ -55,13 +56,18 @@ def find_titles(tokens: Sequence[TagToken]) -> tuple[TitleSpan, ...]:
     while index < len(tokens):
         token = tokens[index]
         named = bool(out) and out[-1].end == index and _given_name_after_title(tokens, index)
-        if token.is_word and token.base in title_heads() and not named:
+        if _head(token) and not named:
             end = _extend(tokens, index + 1)
             out.append(TitleSpan(index, end, _role(tokens, index, end, out)))
             index = end
         else:
             index += 1
     return tuple(out)
+
+
+def _head(token: TagToken) -> bool:
+    """A title head, and not a stopword that strips to one: "لي" (to me) is no "ولي"."""
+    return token.is_word and token.base in title_heads() and token.key not in stopwords()
 
 
 def _extend(tokens: Sequence[TagToken], index: int) -> int:
