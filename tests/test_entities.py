@@ -354,3 +354,31 @@ def test_a_title_head_that_looks_like_a_clitic_and_a_stopword() -> None:
     ]
     lee = "ونجح الأمريكيان لي ريدموند وآرون بيرستين في الفوز."
     assert [m.name for m in find_entities(lee) if m.type == "OCC"] == []
+
+
+def test_a_name_tagged_once_is_tagged_across_the_article() -> None:
+    # bbc, ant:BB-middleEast-1036-20180923 (sentences of it): the tagger reads "تومي" as a
+    # name where a verb of speech or motion comes before it, and misses it elsewhere.
+    text = (
+        'وكان تومي يشارك في سباق "غولدن غلوب" للإبحار حول العالم. '
+        "وتوجهت فرق الإنقاذ من بلدان مختلفة، بما في ذلك الهند، نحو تومي، لكن سفينة الصيد "
+        'الفرنسية "أوزيريس" وصلت إليه أولاً، وكان على متنها طبيب ونقالة. '
+        "وتمكن تومي من التواصل باستخدام وحدة إرسال رسائل نصية بعد أن كُسر هاتفه الذي يعمل "
+        "بالأقمار الصناعية. "
+        'ويوم الأحد، قال منظمو السباق إن تومي بعث برسالة أخرى قال فيها "ليس لدي سوى علب من '
+        'الشاي المثلج، وأتقيء باستمرار وصدري يحترق".'
+    )
+    found = [(m.type, m.start) for m in find_entities(text) if m.name == "تومي"]
+    starts = [i for i in range(len(text)) if text.startswith("تومي", i)]
+    assert found == [("PER", start) for start in starts]
+    assert len(starts) == 4
+
+
+def test_names_joined_by_wa_are_two_people() -> None:
+    # NewsFANE (newsfane-train.txt, dev blocks), clitics re-attached: "وسامر وماجد" had been
+    # one person.
+    text = "وضع بشار ومقابلة وسامر وماجد تحت الضغط."
+    names = _named(text)
+    assert ("PER", "سامر") in names
+    assert ("PER", "ماجد") in names
+    assert ("PER", "سامر وماجد") not in names

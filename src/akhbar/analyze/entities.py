@@ -19,12 +19,21 @@ without them ("للرئيس" -> "الرئيس").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from akhbar.analyze.entity_gold import spans_of
-from akhbar.analyze.entity_lexicons import is_given_name
+from akhbar.analyze.entity_lexicons import (
+    Phrases,
+    has_article,
+    is_given_name,
+    nisba_country,
+    stopwords,
+    title_heads,
+    word_stats,
+)
 from akhbar.analyze.entity_model import tag_sentences
-from akhbar.analyze.entity_rules import RawSpan, apply_rules, name_after
+from akhbar.analyze.entity_rules import TANWEEN_ENDINGS, RawSpan, apply_rules, name_after
 from akhbar.analyze.entity_text import TagToken, name_form, tag_tokens, trim_clitics
 from akhbar.analyze.entity_titles import TitleSpan, find_titles
 from akhbar.arabic.sentences import split_sentences
@@ -35,6 +44,10 @@ __all__ = ["ENTITY_TYPES", "EntityMention", "TitleMention", "find_entities"]
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MEDIA", "OCC")
 # A family name shorter than this is too often a common word to tag on its own.
 _FAMILY_NAME_MIN = 3
+# A word seen 2**_COMMON_LOG2 times or more in the ANT corpus, with the article at least in
+# share bucket _DEFINITE, is a common noun ("الحكومة", "الجيش") even where the tagger once
+# read it as a name; it is not tagged again across the article for that.
+_COMMON_LOG2, _DEFINITE = 11, 3
 
 
 def find_entities(
@@ -57,10 +70,12 @@ def find_entities(
         titles = find_titles(tokens)
         tagged.append((index, tokens, apply_rules(tokens, spans_of(labels), titles), titles))
     families = _family_names(tagged)
+    named = _article_names(tagged)
     out: list[EntityMention] = []
     for index, tokens, spans, titles in tagged:
         spans = [_cut_after_family_name(tokens, span, families) for span in spans]
-        spans = sorted([*spans, *_short_forms(tokens, spans, families)])
+        spans = [*spans, *_short_forms(tokens, spans, families)]
+        spans = sorted([*spans, *_named_again(tokens, spans, named)])
         out += _sentence_mentions(text, tokens, spans, titles, article_id, index)
     return tuple(sorted(out, key=lambda m: (m.start, m.end, m.type)))
 
@@ -104,6 +119,68 @@ def _short_forms(
         for index, token in enumerate(tokens)
         if token.is_word and index not in covered and token.base in families
     ]
+
+
+def _article_names(tagged: Sequence[tuple]) -> Phrases:
+    """Names the article tags somewhere, by their words, with the type they take most often
+    (ties: the first). A single word is left out where it is often something else: a
+    stopword, a title word, a nisba ("الروسي"), a bare given name ("عمر": also age), an
+    adverb ("روسياً") or a common noun ("الحكومة")."""
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for _, tokens, spans, _ in tagged:
+        for start, end, kind in spans:
+            words = tokens[start:end]
+            if all(token.is_word for token in words) and (len(words) > 1 or _lone_name(words[0])):
+                key = (_article_mark(words[0]), *(token.base for token in words))
+                votes.setdefault(key, Counter())[kind] += 1
+    table = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    return table, max((len(key) - 1 for key in table), default=0)
+
+
+def _lone_name(token: TagToken) -> bool:
+    seen = word_stats().get(token.base)
+    common = seen is not None and int(seen[0]) >= _COMMON_LOG2 and int(seen[1]) >= _DEFINITE
+    return (
+        not common
+        and not token.surface.endswith(TANWEEN_ENDINGS)
+        and len(token.base) >= _FAMILY_NAME_MIN
+        and token.key not in stopwords()
+        and token.base not in stopwords()
+        and token.base not in title_heads()
+        and token.base not in nisba_country()
+        and not is_given_name(token.key, token.base)
+    )
+
+
+def _article_mark(token: TagToken) -> str:
+    # "المالي" (financial) is not the "مالي" (Mali) named earlier.
+    return "ال" if has_article(token.key, token.base) else ""
+
+
+def _named_again(
+    tokens: Sequence[TagToken], spans: Sequence[RawSpan], named: Phrases
+) -> list[RawSpan]:
+    """One sense per article: where the tagger missed a name that it tagged elsewhere in the
+    article ("تومي" in a report on the sailor Abhilash Tomy), the name is tagged here too,
+    with the same type."""
+    covered = {index for start, end, _ in spans for index in range(start, end)}
+    table, longest = named
+    out = []
+    index = 0
+    while index < len(tokens):
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            words = tokens[index : index + size]
+            if not all(token.is_word for token in words) or (
+                size == 1 and not _lone_name(words[0])
+            ):
+                continue
+            kind = table.get((_article_mark(words[0]), *(token.base for token in words)))
+            if kind is not None and not covered & set(range(index, index + size)):
+                out.append((index, index + size, kind))
+                index += size - 1
+                break
+        index += 1
+    return out
 
 
 def _sentence_mentions(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from akhbar.analyze.entity_lexicons import (
     article_forms,
@@ -40,7 +41,7 @@ from akhbar.analyze.entity_titles import TitleSpan
 from akhbar.arabic.lexicon import load_entries, load_mapping
 from akhbar.arabic.tokens import strip_clitics
 
-__all__ = ["RawSpan", "apply_rules", "name_after"]
+__all__ = ["TANWEEN_ENDINGS", "RawSpan", "apply_rules", "name_after"]
 
 RawSpan = tuple[int, int, str]
 
@@ -51,7 +52,7 @@ _QUOTED_NAME_MAX = 6
 # Longest name read after a title when the tagger found none (given + two family words).
 _NAME_AFTER_TITLE_MAX = 3
 # Adverbial accusative: "وفداً روسياً" (a Russian delegation) ends in tanween fath.
-_TANWEEN_ENDINGS = ("اً", "ًا", "ً")
+TANWEEN_ENDINGS = ("اً", "ًا", "ً")
 # A word seen at most 2**_RARE_LOG2 times in the ANT corpus may be a family name; the common
 # words that follow a given name in running text ("أحمد قال") are far more frequent.
 _RARE_LOG2 = 9
@@ -91,6 +92,7 @@ def apply_rules(
     out = [span for span in out if not _adjective(tokens, span)]
     out = _media(tokens, out)
     out = _given_name_starts(tokens, out)
+    out = [piece for span in out for piece in _split_conjoined_names(tokens, span)]
     out = [_drop_common_tail(tokens, span) for span in out]
     out = [span for span in out if not _noun_not_name(tokens, span)]
     out = _outside_titles(out, titles)
@@ -154,7 +156,7 @@ def _adjective(tokens: Sequence[TagToken], span: RawSpan) -> bool:
     if span[2] != "LOC" or span[1] - span[0] != 1:
         return False
     token = tokens[span[0]]
-    if token.surface.endswith(_TANWEEN_ENDINGS):
+    if token.surface.endswith(TANWEEN_ENDINGS):
         return True
     # "السورية" is the adjective, "سورية" the country; "السعودية" is a country by name.
     has_article = token.key != token.base and token.key.endswith("ال" + token.base)
@@ -264,6 +266,20 @@ def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list
         if end - index >= 2:
             out.append((index, end, "PER"))
     return out
+
+
+def _split_conjoined_names(tokens: Sequence[TagToken], span: RawSpan) -> list[RawSpan]:
+    """ "وضع بشار ومقابلة وسامر وماجد تحت الضغط": و + a given name starts another person."""
+    start, end, kind = span
+    if kind != "PER":
+        return [span]
+    cuts = [
+        i
+        for i in range(start + 1, end)
+        if tokens[i].key == "و" + tokens[i].base and _given(tokens[i])
+    ]
+    bounds = [start, *cuts, end]
+    return [(first, last, kind) for first, last in pairwise(bounds)]
 
 
 def _places_only(tokens: Sequence[TagToken]) -> bool:
