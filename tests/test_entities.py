@@ -319,6 +319,9 @@ def test_media_triggers_that_name_no_outlet(text, expected, absent) -> None:
         # tagger read alone is not run on into the nouns after it.
         ("وفرض محمود رقابة لصيقة على هايل.", ("PER", "محمود"), ("PER", "محمود رقابة لصيقة")),
         ("وربط نجمة داود بشعارات النازية.", ("PER", "داود"), ("PER", "داود بشعارات النازية")),
+        # After a title it is: the family name joins it, and only that.
+        ("استقبل الرئيس السوري أحمد الشرع الوفد الروسي.",
+         ("PER", "أحمد الشرع"), ("PER", "أحمد")),
         # "أمين" is a title head (الأمين العام) and here the given name the title introduces.
         ("وقال رئيس الجمهورية الأسبق أمين الجميل للجزيرة إن الحوار ضروري.",
          ("PER", "أمين الجميل"), ("PER", "الجميل")),

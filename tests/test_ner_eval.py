@@ -16,7 +16,7 @@ from akhbar.analyze.entity_gold import (
 )
 from akhbar.analyze.entity_model import tag_words
 from akhbar.errors import InputError
-from akhbar.eval.ner import main, score_sentences, tag_as_akhbar
+from akhbar.eval.ner import main, score_sentences, tag_as_akhbar, tag_passage_as_akhbar
 
 DATA = Path(__file__).parent / "data" / "ner"
 NEWSFANE = DATA / "newsfane-dev-sample.txt"
@@ -135,10 +135,28 @@ def test_akhbar_entities_are_scored_on_gold_tokens():
     )  # fmt: skip
 
 
+def test_sentences_read_as_one_article_share_their_names():
+    # seed 002, split into gold-style tokens: "الشرع" alone is al-Sharaa once the article has
+    # named "أحمد الشرع"; read alone, the second sentence gives no name.
+    first = ("استقبل", "الرئيس", "السوري", "أحمد", "الشرع", "الوفد", "الروسي", ".")
+    second = ("و", "قال", "الشرع", "إن", "اللقاء", "كان", "إيجابيا", ".")
+    assert tag_as_akhbar(second) == ("O",) * 8
+    assert tag_passage_as_akhbar([first, second]) == [
+        ("O", "O", "O", "B-PER", "I-PER", "O", "O", "O"),
+        ("O", "O", "B-PER", "O", "O", "O", "O", "O"),
+    ]
+
+
+def test_cli_refuses_an_article_of_no_sentences(capsys):
+    with pytest.raises(SystemExit):
+        main(["--gold", str(NEWSFANE), "--only", "article", "--article", "0"])
+    assert "--article must be 1 or more, not 0" in capsys.readouterr().err
+
+
 def test_cli_prints_the_crf_the_network_the_tagger_and_akhbar(capsys):
     assert main(["--gold", str(NEWSFANE)]) == 0
     out = capsys.readouterr().out
-    for row in ("crf", "network", "tagger", "akhbar"):
+    for row in ("crf", "network", "tagger", "akhbar", "article"):
         assert f"{NEWSFANE} ({row})" in out
 
 

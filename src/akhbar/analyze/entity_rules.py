@@ -110,15 +110,23 @@ def name_after(
     index = title.end
     if index < len(tokens) and not tokens[index].is_word and tokens[index].key in ",،":
         index += 1
-    for span in spans:
-        if span[0] == index:
-            return span if span[2] == "PER" else None
-    if index >= len(tokens) or not is_given_name(tokens[index].key, tokens[index].base):
+    found = next((span for span in spans if span[0] == index), None)
+    if found is not None and found[2] != "PER":
         return None
+    if index >= len(tokens) or not is_given_name(tokens[index].key, tokens[index].base):
+        return found
+    # A given name after a title opens a name: where the tagger read it alone ("الرئيس
+    # السوري أحمد الشرع" -> "أحمد"), the family name after it joins; where it read nothing,
+    # up to two more name words do.
+    if found is not None and found[1] > index + 1:
+        return found
+    longest = index + (2 if found is not None else _NAME_AFTER_TITLE_MAX)
     end = index + 1
-    while end < min(len(tokens), index + _NAME_AFTER_TITLE_MAX) and _name_word(tokens[end]):
+    while end < min(len(tokens), longest) and _name_word(tokens[end]):
+        if any(span[0] == end for span in spans) or _verbal_noun(tokens[end]):
+            break
         end += 1
-    return (index, end, "PER") if end - index >= 2 else None
+    return (index, end, "PER") if end - index >= 2 else found
 
 
 def _name_word(token: TagToken) -> bool:

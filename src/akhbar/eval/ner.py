@@ -8,12 +8,14 @@ A predicted entity counts when its first token, end token and coarse type (PER, 
 equal a gold one's; fine gold tags map to coarse ones with the map documented in
 :mod:`akhbar.analyze.entity_gold`.
 
-Each set is scored four ways: the CRF alone (``crf``), the neural network alone
+Each set is scored five ways: the CRF alone (``crf``), the neural network alone
 (``network``), the two combined as akhbar tags (``tagger``, :mod:`akhbar.analyze.entity_model`),
-and akhbar's entities as ``akhbar extract`` reports them (``akhbar``: tagger, then the
-gazetteer, title, media and name rules of :mod:`akhbar.analyze.entity_rules`, on the gold
-tokens joined by spaces; MEDIA counts as ORG, the gold's convention, and titles are not
-scored). ``--only tagger akhbar`` limits the rows.
+akhbar's entities as ``akhbar extract`` reports them (``akhbar``: tagger, then the gazetteer,
+title, media and name rules of :mod:`akhbar.analyze.entity_rules`, on the gold tokens joined
+by spaces, one sentence at a time; MEDIA counts as ORG, the gold's convention, and titles are
+not scored), and the same with ``--article`` consecutive sentences read as one article
+(``article``), which is how akhbar reads news: a name's short form or a name tagged once in
+an article is tagged across it. ``--only tagger akhbar`` limits the rows.
 """
 
 from __future__ import annotations
@@ -33,11 +35,24 @@ from akhbar.analyze.entity_gold import (
     split_blocks,
 )
 from akhbar.errors import AkhbarError
+from akhbar.model import Sentence
 
-__all__ = ["Counts", "Scores", "default_dev_sets", "main", "score_sentences", "tag_as_akhbar"]
+__all__ = [
+    "Counts",
+    "Scores",
+    "default_dev_sets",
+    "main",
+    "score_sentences",
+    "tag_as_akhbar",
+    "tag_passage_as_akhbar",
+]
 
 # akhbar's types in the gold's coarse ones: outlets are organisations there.
 _GOLD_TYPE = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MEDIA": "ORG"}
+
+# Consecutive gold sentences read as one article in the "article" row. The gold files mark no
+# article boundaries; a window that runs into the next article only brings in its names.
+ARTICLE_SENTENCES = 10
 
 DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "ner"
 
@@ -98,27 +113,49 @@ def default_dev_sets(data: Path = DEFAULT_DATA) -> dict[str, tuple[GoldSentence,
 def tag_as_akhbar(tokens: Sequence[str]) -> tuple[str, ...]:
     """BIO labels of the entities :func:`~akhbar.analyze.entities.find_entities` finds in
     ``tokens`` joined by spaces (a token is labelled by the entity that covers it)."""
+    return tag_passage_as_akhbar([tokens])[0]
+
+
+def tag_passage_as_akhbar(sentences: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+    """:func:`tag_as_akhbar` for consecutive sentences read as one article, so that what
+    akhbar does across an article (short forms of full names, a name tagged once tagged
+    again) has the context it has in use."""
     from akhbar.analyze.entities import find_entities
 
-    words = [token or "_" for token in tokens]
-    starts, position = [], 0
-    for word in words:
-        starts.append(position)
-        position += len(word) + 1
-    labels = ["O"] * len(words)
-    for mention in find_entities(" ".join(words)):
-        kind = _GOLD_TYPE.get(mention.type)
-        covered = [
-            i
-            for i, start in enumerate(starts)
-            if start < mention.end and mention.start < start + len(words[i])
-        ]
-        if kind is None or not covered:
-            continue
-        labels[covered[0]] = f"B-{kind}"
-        for index in covered[1:]:
-            labels[index] = f"I-{kind}"
-    return tuple(labels)
+    texts: list[str] = []
+    starts: list[list[int]] = []
+    split: list[Sentence] = []
+    position = 0
+    for index, tokens in enumerate(sentences):
+        words = [token or "_" for token in tokens]
+        text = " ".join(words)
+        offsets, cursor = [], position
+        for word in words:
+            offsets.append(cursor)
+            cursor += len(word) + 1
+        split.append(Sentence(index, position, position + len(text), text))
+        texts.append(text)
+        starts.append(offsets)
+        position += len(text) + 1
+    mentions = find_entities(" ".join(texts), sentences=split)
+    out = []
+    for tokens, offsets in zip(sentences, starts, strict=True):
+        words = [token or "_" for token in tokens]
+        labels = ["O"] * len(words)
+        for mention in mentions:
+            kind = _GOLD_TYPE.get(mention.type)
+            covered = [
+                i
+                for i, start in enumerate(offsets)
+                if start < mention.end and mention.start < start + len(words[i])
+            ]
+            if kind is None or not covered:
+                continue
+            labels[covered[0]] = f"B-{kind}"
+            for index in covered[1:]:
+                labels[index] = f"I-{kind}"
+        out.append(tuple(labels))
+    return out
 
 
 def format_scores(name: str, scores: Scores) -> str:
@@ -143,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         "network": lambda tokens: network_tags(word_forms(tokens)),
         "tagger": tag_words,
         "akhbar": tag_as_akhbar,
+        "article": None,  # tag_passage_as_akhbar over --article sentences at a time
     }
 
     parser = argparse.ArgumentParser(prog="python -m akhbar.eval.ner", description=__doc__)
@@ -152,7 +190,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", nargs="+", choices=tuple(taggers), default=tuple(taggers), help="rows to score"
     )
+    parser.add_argument(
+        "--article",
+        type=int,
+        default=ARTICLE_SENTENCES,
+        metavar="N",
+        help=f"sentences read as one article in the 'article' row (default {ARTICLE_SENTENCES})",
+    )
     args = parser.parse_args(argv)
+    if args.article < 1:
+        parser.error(f"--article must be 1 or more, not {args.article}")
     try:
         if args.gold:
             reader = read_newsfane if args.format == "newsfane" else read_wojood
@@ -164,7 +211,16 @@ def main(argv: list[str] | None = None) -> int:
             everything: list[GoldSentence] = []
             predictions: list[tuple[str, ...]] = []
             for name, sentences in sets.items():
-                predicted = [tagger(sentence.tokens) for sentence in sentences]
+                if label == "article":
+                    predicted = [
+                        labels
+                        for first in range(0, len(sentences), args.article)
+                        for labels in tag_passage_as_akhbar(
+                            [s.tokens for s in sentences[first : first + args.article]]
+                        )
+                    ]
+                else:
+                    predicted = [tagger(sentence.tokens) for sentence in sentences]
                 print(format_scores(f"{name} ({label})", score_sentences(sentences, predicted)))
                 everything += sentences
                 predictions += predicted
