@@ -12,6 +12,10 @@ neural network, :mod:`akhbar.analyze.entity_model`) finds PER/LOC/ORG; rules and
 media, titles and gazetteer names (:mod:`akhbar.analyze.entity_rules`,
 :mod:`akhbar.analyze.entity_titles`).
 
+Across the article, a full name's family name alone is that person ("الشرع" after "أحمد
+الشرع"), and a name tagged once is tagged wherever else it appears, with the type it takes
+most often (one sense per article).
+
 Offsets are half-open into ``text``: ``text[m.start:m.end] == m.surface``. A mention leaves
 out a leading conjunction or preposition ("وبوتين" -> "بوتين"); ``name`` is its display form
 without them ("للرئيس" -> "الرئيس").
