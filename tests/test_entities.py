@@ -385,3 +385,11 @@ def test_names_joined_by_wa_are_two_people() -> None:
     assert ("PER", "سامر") in names
     assert ("PER", "ماجد") in names
     assert ("PER", "سامر وماجد") not in names
+
+
+def test_a_preposition_comes_off_a_name_seen_often_without_it() -> None:
+    # "لمانشستر": ل + "مانشستر" (seen 2**11 times alone in ANT); "بوغدانوف" keeps its ب.
+    text = "وانتقل اللاعب لمانشستر يونايتد الصيف الماضي، وقال بوغدانوف إن الصفقة مهمة."
+    mentions = [(m.type, m.name, m.surface) for m in find_entities(text)]
+    assert ("ORG", "مانشستر يونايتد", "مانشستر يونايتد") in mentions
+    assert ("PER", "بوغدانوف", "بوغدانوف") in mentions

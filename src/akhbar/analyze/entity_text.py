@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from akhbar.analyze.entity_lexicons import known_words, media_names, org_names, place_names
+from akhbar.analyze.entity_lexicons import (
+    known_words,
+    media_names,
+    org_names,
+    place_names,
+    word_stats,
+)
 from akhbar.arabic.normalize import key_with_offsets, to_key
 from akhbar.arabic.tokens import tokenize
 
@@ -23,6 +29,10 @@ _SHORT_CHAINS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 _ARTICLE = "ال"
 _PREPOSITIONS = frozenset("بكل")
 _CONJUNCTIONS = frozenset("وف")
+# A clitic-free word seen at least 2**_SEEN_ALONE_LOG2 times in the ANT corpus is a word of
+# its own (the tokenizer leaves the real words that open with ب ك ل unstripped when seen 8
+# times or more: clitic_exceptions).
+_SEEN_ALONE_LOG2 = 5
 
 
 @dataclass(frozen=True)
@@ -98,8 +108,9 @@ def trim_clitics(token: TagToken) -> tuple[int, str]:
 
     The article stays ("بالشرع" -> "الشرع"); where ل + ال fused into لل the token keeps
     its first letter out and the name form restores the alef (see :func:`name_form`). A bare
-    preposition (ب ك ل) comes off only when what remains is a known name ("لبوتين"), since
-    foreign names often begin with those letters ("بوغدانوف", "بانياس").
+    preposition (ب ك ل) comes off only when what remains is a known name ("لبوتين") or a
+    word often seen on its own ("لمانشستر"), since foreign names often begin with those
+    letters ("بوغدانوف", "بانياس").
     """
     chain_len = len(token.key) - len(token.base) if token.key.endswith(token.base) else 0
     chain = token.key[:chain_len]
@@ -109,13 +120,21 @@ def trim_clitics(token: TagToken) -> tuple[int, str]:
         chain_len -= len(_ARTICLE)
     elif chain.endswith("لل"):
         chain_len -= 1
-    elif chain[-1:] in _PREPOSITIONS and token.base not in known_words():
+    elif chain[-1:] in _PREPOSITIONS and not _name_word(token.base):
         chain_len = 1 if chain[:1] in _CONJUNCTIONS and len(chain) > 1 else 0
     if chain_len <= 0:
         return token.start, token.surface
     keyed = key_with_offsets(token.surface)
     cut = keyed.display_start(chain_len)
     return token.start + cut, token.surface[cut:]
+
+
+def _name_word(base: str) -> bool:
+    """A word known as a name, or seen often enough on its own in the ANT corpus that the
+    letter before it is a preposition: "لمانشستر" is ل + "مانشستر" (2**11 times), while
+    "بوغدانوف" is no ب + "وغدانوف" (4 times)."""
+    seen = word_stats().get(base)
+    return base in known_words() or (seen is not None and int(seen[0]) >= _SEEN_ALONE_LOG2)
 
 
 def name_form(tokens: tuple[TagToken, ...] | list[TagToken]) -> str:
