@@ -47,10 +47,17 @@ def _bases(entry: str) -> tuple[str, ...]:
     return tuple(strip_clitics(word) for word in entry.split())
 
 
+def _readings(entry: str) -> tuple[tuple[str, ...], ...]:
+    """The clitic-free words of an entry, and its words as written: the tokenizer cuts "ب"
+    off "بانياس" but not off "لبانياس" (whose base is "بانياس"), and both are the town."""
+    return tuple(dict.fromkeys((_bases(entry), tuple(entry.split()))))
+
+
 def _phrases(pairs: Iterable[tuple[str, str]]) -> Phrases:
     table: dict[tuple[str, ...], str] = {}
     for entry, value in pairs:
-        table.setdefault(_bases(entry), value)
+        for reading in _readings(entry):
+            table.setdefault(reading, value)
     return table, max((len(words) for words in table), default=0)
 
 
@@ -205,7 +212,8 @@ def article_forms(lexicon: str) -> Mapping[tuple[str, ...], frozenset[bool]]:
     forms: dict[tuple[str, ...], set[bool]] = {}
     for entry in entries:
         first = entry.split()[0]
-        forms.setdefault(_bases(entry), set()).add(has_article(first, strip_clitics(first)))
+        for reading in _readings(entry):
+            forms.setdefault(reading, set()).add(has_article(first, strip_clitics(first)))
     return {phrase: frozenset(found) for phrase, found in forms.items()}
 
 
