@@ -401,3 +401,11 @@ def test_a_gazetteer_name_the_tokenizer_reads_two_ways() -> None:
     text = "وتوجه الوفد لبانياس ثم لطرطوس، ثم عاد إلى بانياس."
     places = [(m.name, m.surface) for m in find_entities(text) if m.type == "LOC"]
     assert places == [("بانياس", "بانياس"), ("طرطوس", "طرطوس"), ("بانياس", "بانياس")]
+
+
+def test_two_full_names_joined_by_wa_and_given_names_that_open_with_wa() -> None:
+    # cnn, ant:CN-economy-264-20180907 (shortened): "وتشارلي" is no given name in the lexicon,
+    # but both sides have two words; "وارن" (Warren) and "وائل" keep their و.
+    text = "وقال المستثمران وارن بافيت وتشارلي مونجر إن السوق مرتفعة."
+    assert _named(text) == [("PER", "وارن بافيت"), ("PER", "تشارلي مونجر")]
+    assert _named("وقال الناطق وائل الحسيني إن الوفد وصل.") == [("PER", "وائل الحسيني")]

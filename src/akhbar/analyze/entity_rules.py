@@ -283,14 +283,17 @@ def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list
 
 
 def _split_conjoined_names(tokens: Sequence[TagToken], span: RawSpan) -> list[RawSpan]:
-    """ "وضع بشار ومقابلة وسامر وماجد تحت الضغط": و + a given name starts another person."""
+    """ "وضع بشار ومقابلة وسامر وماجد تحت الضغط": و + a given name starts another person, and
+    so does و + a word between two names of two words or more ("وارن بافيت وتشارلي مونجر");
+    "جون ويلسون" stays one."""
     start, end, kind = span
     if kind != "PER":
         return [span]
     cuts = [
         i
         for i in range(start + 1, end)
-        if tokens[i].key == "و" + tokens[i].base and _given(tokens[i])
+        if tokens[i].key == "و" + tokens[i].base
+        and (_given(tokens[i]) or (i - start >= 2 and end - i >= 2))
     ]
     bounds = [start, *cuts, end]
     return [(first, last, kind) for first, last in pairwise(bounds)]
