@@ -339,6 +339,12 @@ def test_media_triggers_that_name_no_outlet(text, expected, absent) -> None:
          ("PER", "علي عبد الله صالح"), ("PER", "علي عبد الله")),
         ("وصوت محمد لصالح القرار.", ("PER", "محمد"), ("PER", "محمد لصالح")),
         ("ونجح الأمريكيان لي ريدموند وآرون بيرستين في الفوز.", ("PER", "لي ريدموند"), None),
+        # Wojood (val.txt): "عماد" alone is a given name, not the rank "العماد"; a name of three
+        # words keeps a last word that is common alone ("مون"); "بالسعودية" is the country
+        # (with ب before its article), not the adjective "Saudi".
+        ("في الاستوديو: عماد فراجين من بيروت.", ("PER", "عماد فراجين"), ("PER", "فراجين")),
+        ("دعانا بان كي مون إلى الحوار.", ("PER", "بان كي مون"), ("PER", "بان كي")),
+        ("عمي في لبنان وجدي بالسعودية وجدتي باليمن.", ("LOC", "السعودية"), None),
     ],
 )  # fmt: skip
 def test_rules_keep_to_what_the_words_name(text, expected, absent) -> None:

@@ -176,14 +176,17 @@ def _adjective(tokens: Sequence[TagToken], span: RawSpan) -> bool:
     return (
         token.base in nisba_country()
         and (has_article or token.key == token.base)
-        and (token.key not in place_words())
+        # "بالسعودية": the place's name with the article, whatever clitics come before it
+        and token.key not in place_words()
+        and "ال" + token.base not in place_words()
     )
 
 
 def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
     """ "أحمد الشرع ترحيبه" -> "أحمد الشرع": a person's name does not end in a stopword, in a
-    very common word never seen after a title or given name in the ANT corpus, or in a common
-    noun with an attached pronoun (ترحيب + ه). Family names that often stand alone
+    very common word never seen after a title or given name in the ANT corpus (for a name of
+    two words: "أحمد قال"; three are a name the tagger read whole, "بان كي مون"), or in a
+    common noun with an attached pronoun (ترحيب + ه). Family names that often stand alone
     (رونالدو, روني) are common too, but do follow given names now and then, so they stay."""
     if span[2] != "PER" or span[1] - span[0] < 2:
         return span
@@ -194,7 +197,12 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
         tail.base in _stopwords()
         or _written_stopword(tail)
         or _verbal_noun(tail)
-        or (seen is not None and int(seen[0]) >= _COMMON_LOG2 and int(seen[2]) == 0)
+        or (
+            span[1] - span[0] == 2
+            and seen is not None
+            and int(seen[0]) >= _COMMON_LOG2
+            and int(seen[2]) == 0
+        )
     ):
         return (span[0], span[1] - 1, span[2])
     # On the display word: the key form folds ة into ه, and "قصرة" ends in no pronoun.

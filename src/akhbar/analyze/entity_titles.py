@@ -56,8 +56,8 @@ def find_titles(tokens: Sequence[TagToken]) -> tuple[TitleSpan, ...]:
     while index < len(tokens):
         token = tokens[index]
         named = bool(out) and out[-1].end == index and _given_name_after_title(tokens, index)
-        if _head(token) and not named:
-            end = _extend(tokens, index + 1)
+        end = _extend(tokens, index + 1) if _head(token) and not named else index
+        if end > index and not (end == index + 1 and _bare_given_name(token)):
             out.append(TitleSpan(index, end, _role(tokens, index, end, out)))
             index = end
         else:
@@ -89,6 +89,12 @@ def _extend(tokens: Sequence[TagToken], index: int) -> int:
         else:
             break
     return index
+
+
+def _bare_given_name(token: TagToken) -> bool:
+    """ "عماد فراجين": a head that is also a given name, alone and without the article, is the
+    name ("العماد ميشال عون" and "أمين عام الحزب" are titles)."""
+    return token.key == token.base and is_given_name(token.key, token.base)
 
 
 def _given_name_after_title(tokens: Sequence[TagToken], index: int) -> bool:
