@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from akhbar.analyze.entity_gold import spans_of
 from akhbar.analyze.entity_lexicons import (
@@ -40,7 +41,9 @@ from akhbar.analyze.entity_model import tag_sentences
 from akhbar.analyze.entity_rules import TANWEEN_ENDINGS, RawSpan, apply_rules, name_after
 from akhbar.analyze.entity_text import TagToken, name_form, tag_tokens, trim_clitics
 from akhbar.analyze.entity_titles import TitleSpan, find_titles
+from akhbar.arabic.lexicon import load_mapping
 from akhbar.arabic.sentences import split_sentences
+from akhbar.arabic.tokens import strip_clitics
 from akhbar.model import EntityMention, Sentence, TitleMention
 
 __all__ = ["ENTITY_TYPES", "EntityMention", "TitleMention", "find_entities"]
@@ -93,6 +96,7 @@ def _family_names(tagged: Sequence[tuple]) -> frozenset[str]:
         if span[2] == "PER"
         and span[1] - span[0] >= 2
         and len(tokens[span[1] - 1].base) >= _FAMILY_NAME_MIN
+        and tokens[span[1] - 1].base not in _number_words()
     )
 
 
@@ -153,7 +157,14 @@ def _lone_name(token: TagToken) -> bool:
         and token.base not in title_heads()
         and token.base not in nisba_country()
         and not is_given_name(token.key, token.base)
+        and token.base not in _number_words()  # "الرابع عشر" after "الثاني عشر" ran into a name
     )
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    entries = [*load_mapping("time_numbers"), *load_mapping("time_ordinals")]
+    return frozenset(strip_clitics(word) for entry in entries for word in entry.split())
 
 
 def _article_mark(token: TagToken) -> str:

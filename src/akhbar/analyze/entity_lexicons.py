@@ -63,7 +63,9 @@ def _phrases(pairs: Iterable[tuple[str, str]]) -> Phrases:
 
 @cache
 def _word_set(name: str) -> frozenset[str]:
-    return frozenset(strip_clitics(entry) for entry in load_entries(name))
+    # As written too: the tokenizer cuts "ب" off "بابا" but not off "البابا".
+    entries = load_entries(name)
+    return frozenset(strip_clitics(entry) for entry in entries) | frozenset(entries)
 
 
 @cache

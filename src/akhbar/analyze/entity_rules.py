@@ -98,7 +98,7 @@ def apply_rules(
     out = _media(tokens, out)
     out = _given_name_starts(tokens, out)
     out = [piece for span in out for piece in _split_conjoined_names(tokens, span)]
-    out = [_drop_common_tail(tokens, span) for span in out]
+    out = [_drop_common_tail(tokens, _drop_rank(tokens, span)) for span in out]
     out = [span for span in out if not _noun_not_name(tokens, span)]
     out = _outside_titles(out, titles)
     for title in titles:
@@ -214,6 +214,21 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
     return span
 
 
+def _drop_rank(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
+    """ "توماس برديتش الثاني عشر على ماير": a compound ordinal after a full name is a rank
+    (twelfth seed); after one name it is a regnal number ("لويس الرابع عشر")."""
+    names = [t for t in tokens[span[0] : span[1] - 2] if t.base not in title_heads()]
+    if span[2] != "PER" or len(names) < 2:
+        return span
+    tail = " ".join(token.key for token in tokens[span[1] - 2 : span[1]])
+    return (span[0], span[1] - 2, span[2]) if tail in _compound_ordinals() else span
+
+
+@cache
+def _compound_ordinals() -> frozenset[str]:
+    return frozenset(entry for entry in load_mapping("time_ordinals") if len(entry.split()) == 2)
+
+
 def _written_stopword(token: TagToken) -> bool:
     """ "لصالح", "ولصالح" (in favour of): a stopword as written, after any و/ف."""
     return token.key in stopwords() or (
@@ -275,8 +290,8 @@ def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list
                 out.append((index, following[1], "PER"))
             continue
         covered = {i for start, end, _ in out for i in range(start, end)}
-        if index in covered:
-            continue
+        if index in covered or _prepositional(token):
+            continue  # "رئيسا شرعيا بنصر انتخابي": ب + نصر (victory), no name
         end = index + 1
         while end < min(len(tokens), index + _NAME_AFTER_TITLE_MAX) and end not in covered:
             if not (_name_word(tokens[end]) and _rare(tokens[end])) or _verbal_noun(tokens[end]):

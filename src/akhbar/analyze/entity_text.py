@@ -110,7 +110,7 @@ def trim_clitics(token: TagToken) -> tuple[int, str]:
     its first letter out and the name form restores the alef (see :func:`name_form`). A bare
     preposition (ب ك ل) comes off only when what remains is a known name ("لبوتين") or a
     word often seen on its own ("لمانشستر"), since foreign names often begin with those
-    letters ("بوغدانوف", "بانياس").
+    letters ("بوغدانوف", "بانياس"); so does a bare ف ("فلوريان", "فرانسوا").
     """
     chain_len = len(token.key) - len(token.base) if token.key.endswith(token.base) else 0
     chain = token.key[:chain_len]
@@ -121,12 +121,21 @@ def trim_clitics(token: TagToken) -> tuple[int, str]:
     elif chain.endswith("لل"):
         chain_len -= 1
     elif chain[-1:] in _PREPOSITIONS and not _name_word(token.base):
-        chain_len = 1 if chain[:1] in _CONJUNCTIONS and len(chain) > 1 else 0
+        chain_len = 1 if len(chain) > 1 and _conjunction(token) else 0
+    elif chain == "ف" and not _conjunction(token):
+        chain_len = 0
     if chain_len <= 0:
         return token.start, token.surface
     keyed = key_with_offsets(token.surface)
     cut = keyed.display_start(chain_len)
     return token.start + cut, token.surface[cut:]
+
+
+def _conjunction(token: TagToken) -> bool:
+    """The first letter is و, or a ف before a word known or seen often alone: "فترامب" is ف +
+    "ترامب", "فلوريان" (Florian) no ف + "لوريان"."""
+    first = token.key[:1]
+    return first == "و" or (first == "ف" and _name_word(token.key[1:]))
 
 
 def _name_word(base: str) -> bool:
