@@ -345,6 +345,11 @@ def test_media_triggers_that_name_no_outlet(text, expected, absent) -> None:
         ("في الاستوديو: عماد فراجين من بيروت.", ("PER", "عماد فراجين"), ("PER", "فراجين")),
         ("دعانا بان كي مون إلى الحوار.", ("PER", "بان كي مون"), ("PER", "بان كي")),
         ("عمي في لبنان وجدي بالسعودية وجدتي باليمن.", ("LOC", "السعودية"), None),
+        # NewsFANE (dev blocks): a name does not run into the title after it.
+        ("خلال لقائه مع هاشمي سماري موفد الرئيس الإيراني.",
+         ("PER", "هاشمي سماري"), ("PER", "هاشمي سماري موفد")),
+        ("بحضور سوزان مبارك قرينة الرئيس المصري.",
+         ("PER", "سوزان مبارك"), ("PER", "سوزان مبارك قرينة")),
     ],
 )  # fmt: skip
 def test_rules_keep_to_what_the_words_name(text, expected, absent) -> None:

@@ -196,6 +196,7 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
     if (
         tail.base in _stopwords()
         or _written_stopword(tail)
+        or tail.base in title_heads()  # "هاشمي سماري موفد الرئيس الإيراني"
         or _verbal_noun(tail)
         or (
             span[1] - span[0] == 2
