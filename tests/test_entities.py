@@ -442,3 +442,11 @@ def test_the_pope_is_a_title() -> None:
     # "بابا" strips to "ابا" but "البابا" to "بابا": the title heads match as written too.
     mentions = [(m.type, m.name) for m in find_entities("وقال البابا فرنسيس إن السلام ممكن.")]
     assert mentions == [("OCC", "البابا"), ("PER", "فرنسيس")]
+
+
+def test_agency_bylines_in_initials_are_media() -> None:
+    # NewsFANE datelines ("واشنطن - ا ف ب :"), written as outlets print them.
+    assert _named("واشنطن - أ ف ب: قال مسؤول أمريكي إن المحادثات مستمرة.") == [
+        ("LOC", "واشنطن"),
+        ("MEDIA", "أ ف ب"),
+    ]
