@@ -98,14 +98,10 @@ def _bare_given_name(token: TagToken) -> bool:
 
 
 def _given_name_after_title(tokens: Sequence[TagToken], index: int) -> bool:
-    """ "رئيس الجمهورية الأسبق أمين الجميل": a head that is also a given name, bare and not
-    right after another head ("نائب وزير"), is the name the title introduces."""
-    token = tokens[index]
-    return (
-        token.key == token.base
-        and is_given_name(token.key, token.base)
-        and tokens[index - 1].base not in title_heads()
-    )
+    """ "رئيس الجمهورية الأسبق أمين الجميل": a bare given name after a title, even one that is
+    a head too (أمين), is the name the title introduces, unless it follows a head as the next
+    head does ("نائب وزير")."""
+    return _bare_given_name(tokens[index]) and tokens[index - 1].base not in title_heads()
 
 
 def _named_body(tokens: Sequence[TagToken], index: int) -> int:
