@@ -450,3 +450,13 @@ def test_agency_bylines_in_initials_are_media() -> None:
         ("LOC", "واشنطن"),
         ("MEDIA", "أ ف ب"),
     ]
+
+
+def test_accusative_adjectives_after_a_title_are_no_people() -> None:
+    # bbc, ant:BB-middleEast-1051-20181002: "عربيا سنيا" (a Sunni Arab) and "شيعيا" (a Shiite)
+    # had been read as the people the titles introduce.
+    text = (
+        "وجرى العرف في العراق أن يكون رئيس الجمهورية كرديا ورئيس البرلمان عربيا سنيا، "
+        "ورئيس الحكومة شيعيا."
+    )
+    assert [(m.type, m.name) for m in find_entities(text)] == [("LOC", "العراق")]

@@ -66,6 +66,10 @@ _RARE_LOG2 = 9
 # NER dev split: the earlier test (bucket <= 1, from 2**6) cut "كريستيانو رونالدو" and
 # "واين روني" to their given names.
 _COMMON_LOG2 = 8
+# A word ending in the accusative alif is a common noun or adjective when the word without it
+# is seen 2**_ACCUSATIVE_LOG2 times or more in ANT, with the article in share bucket
+# _DEFINITE or above (3 of 0..4).
+_ACCUSATIVE_LOG2, _DEFINITE = 5, 3
 # A noun seen 2**_NOUN_LOG2 times or more, with a pronoun attached, ends no name ("ترحيبه").
 _NOUN_LOG2 = 6
 # Verbal nouns of the derived forms X (استفعال: استعداد), VIII (افتعال: اجتماع) and VII
@@ -100,6 +104,7 @@ def apply_rules(
     out = [piece for span in out for piece in _split_conjoined_names(tokens, span)]
     out = [_drop_common_tail(tokens, _drop_rank(tokens, span)) for span in out]
     out = [span for span in out if not _noun_not_name(tokens, span)]
+    out = [span for span in out if not _accusative_words(tokens, span)]
     out = _outside_titles(out, titles)
     for title in titles:
         found = name_after(tokens, title, out)
@@ -228,6 +233,19 @@ def _drop_rank(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
 @cache
 def _compound_ordinals() -> frozenset[str]:
     return frozenset(entry for entry in load_mapping("time_ordinals") if len(entry.split()) == 2)
+
+
+def _accusative_words(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+    """ "أصبح عربيا سنيا": a PER of words that end in the accusative alif of a common noun or
+    adjective, one that usually takes the article ("العربي", "الشيعي"), names no one
+    ("ماريا" stays: "ماري" seldom takes it)."""
+    if span[2] != "PER":
+        return False
+    for token in tokens[span[0] : span[1]]:
+        seen = word_stats().get(token.base[:-1]) if token.base.endswith("ا") else None
+        if seen is None or int(seen[0]) < _ACCUSATIVE_LOG2 or int(seen[1]) < _DEFINITE:
+            return False
+    return True
 
 
 def _written_stopword(token: TagToken) -> bool:
