@@ -460,3 +460,14 @@ def test_accusative_adjectives_after_a_title_are_no_people() -> None:
         "ورئيس الحكومة شيعيا."
     )
     assert [(m.type, m.name) for m in find_entities(text)] == [("LOC", "العراق")]
+
+
+def test_a_name_does_not_open_with_a_preposition_or_a_noun_with_a_pronoun() -> None:
+    # bbc, ant:BB-middleEast-1051-20181002: "لصالح" (in favour of) and "قائدها" (its leader)
+    # had opened the names; "نبيه" (نبي + ه to the word counts) is a given name.
+    text = (
+        "تخلى صالح عن رئاسة حكومة الإقليم لصالح نجيرفان برزاني. وحركة التغيير فقدت أيضا "
+        "قائدها نوشروان مصطفى. والتقى نبيه بري الوفد."
+    )
+    people = [m.name for m in find_entities(text) if m.type == "PER"]
+    assert people == ["صالح", "نجيرفان برزاني", "نوشروان مصطفى", "نبيه بري"]

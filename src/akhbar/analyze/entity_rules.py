@@ -103,6 +103,7 @@ def apply_rules(
     out = _given_name_starts(tokens, out)
     out = [piece for span in out for piece in _split_conjoined_names(tokens, span)]
     out = [_drop_common_tail(tokens, _drop_rank(tokens, span)) for span in out]
+    out = [_drop_common_head(tokens, span) for span in out]
     out = [span for span in out if not _noun_not_name(tokens, span)]
     out = [span for span in out if not _accusative_words(tokens, span)]
     out = _outside_titles(out, titles)
@@ -211,13 +212,30 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
         )
     ):
         return (span[0], span[1] - 1, span[2])
-    # On the display word: the key form folds ة into ه, and "قصرة" ends in no pronoun.
-    suffix = next((p for p in _PRONOUN_SUFFIXES if tail.surface.endswith(p)), None)
-    if suffix is not None and len(tail.base) - len(suffix) >= 3:
-        noun = stats.get(tail.base[: -len(suffix)])
-        if noun is not None and int(noun[0]) >= _NOUN_LOG2 and int(noun[2]) <= 1:
-            return (span[0], span[1] - 1, span[2])
+    return (span[0], span[1] - 1, span[2]) if _pronoun_noun(tail) else span
+
+
+def _drop_common_head(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
+    """ "لصالح نجيرفان برزاني" -> "نجيرفان برزاني", "قائدها نوشروان مصطفى" -> "نوشروان
+    مصطفى": nor does it start with a preposition or a common noun with an attached pronoun."""
+    if span[2] != "PER" or span[1] - span[0] < 2:
+        return span
+    head = tokens[span[0]]
+    # Not any stopword: "علي" (على), "فان", "الان", "لي" and "كي" open names too.
+    preposition = _prepositional(head) and _written_stopword(head)
+    if preposition or (_pronoun_noun(head) and not _given(head)):
+        return (span[0] + 1, span[1], span[2])
     return span
+
+
+def _pronoun_noun(token: TagToken) -> bool:
+    """A common noun with an attached pronoun: "ترحيبه" (ترحيب + ه), "قائدها"."""
+    # On the display word: the key form folds ة into ه, and "قصرة" ends in no pronoun.
+    suffix = next((p for p in _PRONOUN_SUFFIXES if token.surface.endswith(p)), None)
+    if suffix is None or len(token.base) - len(suffix) < 3:
+        return False
+    noun = word_stats().get(token.base[: -len(suffix)])
+    return noun is not None and int(noun[0]) >= _NOUN_LOG2 and int(noun[2]) <= 1
 
 
 def _drop_rank(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
