@@ -241,11 +241,15 @@ def _pronoun_noun(token: TagToken) -> bool:
 def _drop_rank(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
     """ "توماس برديتش الثاني عشر على ماير": a compound ordinal after a full name is a rank
     (twelfth seed); after one name it is a regnal number ("لويس الرابع عشر")."""
-    names = [t for t in tokens[span[0] : span[1] - 2] if t.base not in title_heads()]
-    if span[2] != "PER" or len(names) < 2:
+    if span[2] != "PER":
         return span
-    tail = " ".join(token.key for token in tokens[span[1] - 2 : span[1]])
-    return (span[0], span[1] - 2, span[2]) if tail in _compound_ordinals() else span
+    # The ordinal's two words end the span, or its first word does ("الثاني" + عشر after it).
+    for first in (span[1] - 2, span[1] - 1):
+        ordinal = " ".join(token.key for token in tokens[first : first + 2])
+        names = [t for t in tokens[span[0] : first] if t.base not in title_heads()]
+        if len(names) >= 2 and ordinal in _compound_ordinals():
+            return (span[0], first, span[2])
+    return span
 
 
 @cache
