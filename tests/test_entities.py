@@ -473,3 +473,22 @@ def test_a_name_does_not_open_with_a_preposition_or_a_noun_with_a_pronoun() -> N
     )
     people = [m.name for m in find_entities(text) if m.type == "PER"]
     assert people == ["صالح", "نجيرفان برزاني", "نوشروان مصطفى", "نبيه بري"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # bbc, ant:BB-technology-420-20180920: و + a word seen alone starts another person.
+        ("تزوجت أماندا وستيف قبل ست سنوات.", ["أماندا", "ستيف"]),
+        # alarabia, ant:AL-sport-120-20180220: a nisba opens no name.
+        ("ولكن مع تراجع المستوى التهديفي للمهاجم البوسني إيدن دزيكو في الموسم الحالي، أصبح "
+         "أوندير في بؤرة الاهتمام.", ["إيدن دزيكو", "أوندير"]),
+        # bbc, ant:BB-culture-20-20180131 and skynews, ant:SK-sport-2251-20180717: given
+        # names the display had cut (و + ودي, ب + لال).
+        ("عبرت الممثلة ديان كيتون عن دعمها للمخرج والممثل وودي آلن في مواجهة الادعاءات.",
+         ["ديان كيتون", "وودي آلن"]),
+        ("وسجل للترجي بلال الماجري (30 و82) وسعد يقير (33).", ["بلال الماجري", "سعد يقير"]),
+    ],
+)  # fmt: skip
+def test_people_in_ant_sentences(text, people) -> None:
+    assert [m.name for m in find_entities(text) if m.type == "PER"] == people

@@ -66,6 +66,8 @@ _RARE_LOG2 = 9
 # NER dev split: the earlier test (bucket <= 1, from 2**6) cut "كريستيانو رونالدو" and
 # "واين روني" to their given names.
 _COMMON_LOG2 = 8
+# A word seen 2**_SEEN_ALONE_LOG2 times or more in ANT is a word of its own.
+_SEEN_ALONE_LOG2 = 4
 # A word ending in the accusative alif is a common noun or adjective when the word without it
 # is seen 2**_ACCUSATIVE_LOG2 times or more in ANT, with the article in share bucket
 # _DEFINITE or above (3 of 0..4).
@@ -106,6 +108,7 @@ def apply_rules(
     out = [_drop_common_head(tokens, span) for span in out]
     out = [span for span in out if not _noun_not_name(tokens, span)]
     out = [span for span in out if not _accusative_words(tokens, span)]
+    out = [span for span in out if not _common_word_only(tokens, span)]
     out = _outside_titles(out, titles)
     for title in titles:
         found = name_after(tokens, title, out)
@@ -218,14 +221,32 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
 def _drop_common_head(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
     """ "لصالح نجيرفان برزاني" -> "نجيرفان برزاني", "قائدها نوشروان مصطفى" -> "نوشروان
     مصطفى": nor does it start with a preposition or a common noun with an attached pronoun."""
-    if span[2] != "PER" or span[1] - span[0] < 2:
+    if span[2] not in ("PER", "LOC") or span[1] - span[0] < 2:
         return span
     head = tokens[span[0]]
     # Not any stopword: "علي" (على), "فان", "الان", "لي" and "كي" open names too.
-    preposition = _prepositional(head) and _written_stopword(head)
-    if preposition or (_pronoun_noun(head) and not _given(head)):
+    preposition = span[2] == "PER" and _prepositional(head) and _written_stopword(head)
+    adjective = span[2] == "PER" and _definite_adjective(head)
+    if preposition or adjective or (_pronoun_noun(head) and not _given(head)):
         return (span[0] + 1, span[1], span[2])
     return span
+
+
+def _definite_adjective(token: TagToken) -> bool:
+    """ "البوسني إيدن دزيكو": a definite word in ي that usually takes the article (a nisba) opens
+    no name; "المهدي المنجرة" does ("مهدي" seldom takes it)."""
+    seen = word_stats().get(token.base)
+    return (
+        has_article(token.key, token.base)
+        and token.base.endswith("ي")
+        and seen is not None
+        and int(seen[0]) >= _ACCUSATIVE_LOG2
+        and int(seen[1]) >= _DEFINITE
+    )
+
+
+def _adverbial(token: TagToken) -> bool:
+    return token.surface.endswith(TANWEEN_ENDINGS)
 
 
 def _pronoun_noun(token: TagToken) -> bool:
@@ -255,6 +276,16 @@ def _drop_rank(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
 @cache
 def _compound_ordinals() -> frozenset[str]:
     return frozenset(entry for entry in load_mapping("time_ordinals") if len(entry.split()) == 2)
+
+
+def _common_word_only(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+    """A person or place that opens with an adverb ("حمداً لله": thank God) or is one common
+    noun with an attached pronoun ("تشريدهم": their displacement) names nothing."""
+    if span[2] not in ("PER", "LOC"):
+        return False
+    token = tokens[span[0]]
+    alone = span[1] - span[0] == 1
+    return _adverbial(token) or (alone and _pronoun_noun(token) and not _given(token))
 
 
 def _accusative_words(tokens: Sequence[TagToken], span: RawSpan) -> bool:
@@ -357,10 +388,17 @@ def _split_conjoined_names(tokens: Sequence[TagToken], span: RawSpan) -> list[Ra
         i
         for i in range(start + 1, end)
         if tokens[i].key == "و" + tokens[i].base
-        and (_given(tokens[i]) or (i - start >= 2 and end - i >= 2))
+        and (_given(tokens[i]) or _seen_alone(tokens[i]) or (i - start >= 2 and end - i >= 2))
     ]
     bounds = [start, *cuts, end]
     return [(first, last, kind) for first, last in pairwise(bounds)]
+
+
+def _seen_alone(token: TagToken) -> bool:
+    """The word after و is seen on its own in ANT ("وستيف": ستيف, 2**7 times), so و is the
+    conjunction; "ويلسون" is no و + "يلسون" (never seen)."""
+    seen = word_stats().get(token.base)
+    return seen is not None and int(seen[0]) >= _SEEN_ALONE_LOG2
 
 
 def _places_only(tokens: Sequence[TagToken]) -> bool:
