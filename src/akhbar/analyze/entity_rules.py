@@ -15,7 +15,11 @@ Each rule takes spans and returns new spans; :func:`apply_rules` runs them in or
   to its given name, is read as PER when it starts with a known given name;
 - a given name starts a person: a place before it is cut off ("سوريا أحمد"), and "و" + a
   given name inside a name starts another person ("سامر وماجد");
-- a name does not end in a stopword ("محمد لصالح") or a common noun ("أحمد الشرع ترحيبه").
+- a name does not end in a stopword ("محمد لصالح"), a common noun ("أحمد الشرع ترحيبه"), a
+  title word ("هاشمي سماري موفد") or a rank ("توماس برديتش الثاني عشر"), nor open with a
+  preposition ("لصالح نجيرفان برزاني"), a nisba ("البوسني إيدن دزيكو") or a noun with a
+  pronoun ("قائدها نوشروان مصطفى"); adverbs ("حمداً") and accusative adjectives ("عربيا
+  سنيا") name no one.
 """
 
 from __future__ import annotations
