@@ -480,6 +480,9 @@ def test_a_name_does_not_open_with_a_preposition_or_a_noun_with_a_pronoun() -> N
     [
         # bbc, ant:BB-technology-420-20180920: و + a word seen alone starts another person.
         ("تزوجت أماندا وستيف قبل ست سنوات.", ["أماندا", "ستيف"]),
+        # ... but "ولد" (son of) is a particle of the name, not و + "لد".
+        ("وقال الرئيس الموريتاني محمد ولد عبد العزيز إن الانتخابات ستجري في موعدها.",
+         ["محمد ولد عبد العزيز"]),
         # alarabia, ant:AL-sport-120-20180220: a nisba opens no name.
         ("ولكن مع تراجع المستوى التهديفي للمهاجم البوسني إيدن دزيكو في الموسم الحالي، أصبح "
          "أوندير في بؤرة الاهتمام.", ["إيدن دزيكو", "أوندير"]),

@@ -98,8 +98,8 @@ def word_stats() -> Mapping[str, tuple[str, str, str]]:
 @cache
 def known_words() -> frozenset[str]:
     """Words of known names as written (key form, clitics not stripped): gazetteer places,
-    organisations, media, given names, title heads ("ولي", not و + "لي") and the tokenizer's
-    clitic exceptions (بوتين, لبنان).
+    organisations, media, given names, title heads ("ولي", not و + "لي"), name particles
+    ("ولد") and the tokenizer's clitic exceptions (بوتين, لبنان).
     A word here is never read as preposition + rest ("بانياس" is not ب + "انياس")."""
     names = [
         *load_mapping("gazetteer_places"),
@@ -108,6 +108,7 @@ def known_words() -> frozenset[str]:
         *load_entries("ner_given_names"),
         *load_entries("clitic_exceptions"),
         *load_entries("titles_heads"),
+        *load_entries("name_particles"),
     ]
     return frozenset(word for name in names for word in name.split())
 

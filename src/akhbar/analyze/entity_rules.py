@@ -33,6 +33,7 @@ from akhbar.analyze.entity_lexicons import (
     article_forms,
     has_article,
     is_given_name,
+    known_words,
     match_phrases,
     media_names,
     media_triggers,
@@ -392,6 +393,7 @@ def _split_conjoined_names(tokens: Sequence[TagToken], span: RawSpan) -> list[Ra
         i
         for i in range(start + 1, end)
         if tokens[i].key == "و" + tokens[i].base
+        and tokens[i].key not in known_words()  # "محمد ولد عبد العزيز"
         and (_given(tokens[i]) or _seen_alone(tokens[i]) or (i - start >= 2 and end - i >= 2))
     ]
     bounds = [start, *cuts, end]
