@@ -10,13 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from akhbar.analyze.entity_lexicons import (
-    known_words,
-    media_names,
-    org_names,
-    place_names,
-    word_stats,
-)
+from akhbar.analyze.entity_lexicons import known_words, media_names, org_names, place_names
 from akhbar.arabic.normalize import key_with_offsets, to_key
 from akhbar.arabic.tokens import tokenize
 
@@ -29,10 +23,6 @@ _SHORT_CHAINS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 _ARTICLE = "ال"
 _PREPOSITIONS = frozenset("بكل")
 _CONJUNCTIONS = frozenset("وف")
-# A clitic-free word seen at least 2**_SEEN_ALONE_LOG2 times in the ANT corpus is a word of
-# its own (the tokenizer leaves the real words that open with ب ك ل unstripped when seen 8
-# times or more: clitic_exceptions).
-_SEEN_ALONE_LOG2 = 5
 
 
 @dataclass(frozen=True)
@@ -108,9 +98,9 @@ def trim_clitics(token: TagToken) -> tuple[int, str]:
 
     The article stays ("بالشرع" -> "الشرع"); where ل + ال fused into لل the token keeps
     its first letter out and the name form restores the alef (see :func:`name_form`). A bare
-    preposition (ب ك ل) comes off only when what remains is a known name ("لبوتين") or a
-    word often seen on its own ("لمانشستر"), since foreign names often begin with those
-    letters ("بوغدانوف", "بانياس"); so does a bare ف ("فلوريان", "فرانسوا").
+    preposition (ب ك ل) comes off only when what remains is a known name ("لبوتين",
+    "لمانشستر يونايتد"), since foreign names often begin with those letters ("بوغدانوف",
+    "بانياس", "كوفي"); so does a bare ف ("فلوريان", "فرانسوا").
     """
     chain_len = len(token.key) - len(token.base) if token.key.endswith(token.base) else 0
     chain = token.key[:chain_len]
@@ -120,7 +110,7 @@ def trim_clitics(token: TagToken) -> tuple[int, str]:
         chain_len -= len(_ARTICLE)
     elif chain.endswith("لل"):
         chain_len -= 1
-    elif chain[-1:] in _PREPOSITIONS and not _name_word(token.base):
+    elif chain[-1:] in _PREPOSITIONS and token.base not in known_words():
         chain_len = 1 if len(chain) > 1 and _conjunction(token) else 0
     elif chain == "ف" and not _conjunction(token):
         chain_len = 0
@@ -132,18 +122,11 @@ def trim_clitics(token: TagToken) -> tuple[int, str]:
 
 
 def _conjunction(token: TagToken) -> bool:
-    """The first letter is و, or a ف before a word known or seen often alone: "فترامب" is ف +
-    "ترامب", "فلوريان" (Florian) no ف + "لوريان"."""
+    """The first letter is و, or a ف before a known name: "فترامب" is ف + "ترامب", "فلوريان"
+    (Florian) no ف + "لوريان". (Word counts cannot tell: ANT's counts are of clitic-free
+    words, and the tokenizer's cut of "كيليان" counts as "يليان".)"""
     first = token.key[:1]
-    return first == "و" or (first == "ف" and _name_word(token.key[1:]))
-
-
-def _name_word(base: str) -> bool:
-    """A word known as a name, or seen often enough on its own in the ANT corpus that the
-    letter before it is a preposition: "لمانشستر" is ل + "مانشستر" (2**11 times), while
-    "بوغدانوف" is no ب + "وغدانوف" (4 times)."""
-    seen = word_stats().get(base)
-    return base in known_words() or (seen is not None and int(seen[0]) >= _SEEN_ALONE_LOG2)
+    return first == "و" or (first == "ف" and token.key[1:] in known_words())
 
 
 def name_form(tokens: tuple[TagToken, ...] | list[TagToken]) -> str:
