@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,27 +169,16 @@ def format_scores(name: str, scores: Scores) -> str:
     return "\n".join(lines)
 
 
+# The rows scored, in order; ``--only`` picks some.
+ROWS = ("crf", "network", "tagger", "akhbar", "article")
+
+
 def main(argv: list[str] | None = None) -> int:
-    # Imported here so `--help` works even before the model has been trained.
-    from akhbar.analyze.entity_features import word_forms
-    from akhbar.analyze.entity_model import crf_tags, tag_words
-    from akhbar.analyze.entity_network import network_tags
-
-    taggers = {
-        "crf": lambda tokens: crf_tags(word_forms(tokens)),
-        "network": lambda tokens: network_tags(word_forms(tokens)),
-        "tagger": tag_words,
-        "akhbar": tag_as_akhbar,
-        "article": None,  # tag_passage_as_akhbar over --article sentences at a time
-    }
-
     parser = argparse.ArgumentParser(prog="python -m akhbar.eval.ner", description=__doc__)
     parser.add_argument("--gold", type=Path, help="a gold file (default: the dev split)")
     parser.add_argument("--format", choices=("newsfane", "wojood"), default="newsfane")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared NER data folder")
-    parser.add_argument(
-        "--only", nargs="+", choices=tuple(taggers), default=tuple(taggers), help="rows to score"
-    )
+    parser.add_argument("--only", nargs="+", choices=ROWS, default=ROWS, help="rows to score")
     parser.add_argument(
         "--article",
         type=int,
@@ -200,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.article < 1:
         parser.error(f"--article must be 1 or more, not {args.article}")
+    taggers = _taggers(args.article)
     try:
         if args.gold:
             reader = read_newsfane if args.format == "newsfane" else read_wojood
@@ -207,20 +197,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sets = default_dev_sets(args.data)
         for label in args.only:
-            tagger = taggers[label]
             everything: list[GoldSentence] = []
             predictions: list[tuple[str, ...]] = []
             for name, sentences in sets.items():
-                if label == "article":
-                    predicted = [
-                        labels
-                        for first in range(0, len(sentences), args.article)
-                        for labels in tag_passage_as_akhbar(
-                            [s.tokens for s in sentences[first : first + args.article]]
-                        )
-                    ]
-                else:
-                    predicted = [tagger(sentence.tokens) for sentence in sentences]
+                predicted = taggers[label]([sentence.tokens for sentence in sentences])
                 print(format_scores(f"{name} ({label})", score_sentences(sentences, predicted)))
                 everything += sentences
                 predictions += predicted
@@ -230,6 +210,32 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _taggers(article: int) -> dict[str, Callable[[list[tuple[str, ...]]], list[tuple[str, ...]]]]:
+    """Each row's labels for a list of gold sentences' tokens."""
+    # Imported here so `--help` works even before the model has been trained.
+    from akhbar.analyze.entity_features import word_forms
+    from akhbar.analyze.entity_model import crf_tags, tag_words
+    from akhbar.analyze.entity_network import network_tags
+
+    def each(tag: Callable[[Sequence[str]], tuple[str, ...]]):
+        return lambda sentences: [tag(tokens) for tokens in sentences]
+
+    def by_article(sentences: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        return [
+            labels
+            for first in range(0, len(sentences), article)
+            for labels in tag_passage_as_akhbar(sentences[first : first + article])
+        ]
+
+    return {
+        "crf": each(lambda tokens: crf_tags(word_forms(tokens))),
+        "network": each(lambda tokens: network_tags(word_forms(tokens))),
+        "tagger": each(tag_words),
+        "akhbar": each(tag_as_akhbar),
+        "article": by_article,
+    }
 
 
 if __name__ == "__main__":
