@@ -35,7 +35,7 @@ from akhbar.analyze.entity_lexicons import (
     nisba_country,
     stopwords,
     title_heads,
-    word_stats,
+    usually_definite,
 )
 from akhbar.analyze.entity_model import tag_sentences
 from akhbar.analyze.entity_rules import TANWEEN_ENDINGS, RawSpan, apply_rules, name_after
@@ -51,10 +51,10 @@ __all__ = ["ENTITY_TYPES", "EntityMention", "TitleMention", "find_entities"]
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MEDIA", "OCC")
 # A family name shorter than this is too often a common word to tag on its own.
 _FAMILY_NAME_MIN = 3
-# A word seen 2**_COMMON_LOG2 times or more in the ANT corpus, with the article at least in
-# share bucket _DEFINITE, is a common noun ("الحكومة", "الجيش") even where the tagger once
-# read it as a name; it is not tagged again across the article for that.
-_COMMON_LOG2, _DEFINITE = 11, 3
+# A word seen 2**_COMMON_LOG2 times or more in the ANT corpus, mostly with the article, is a
+# common noun ("الحكومة", "الجيش") even where the tagger once read it as a name; it is not
+# tagged again across the article for that.
+_COMMON_LOG2 = 11
 
 
 def find_entities(
@@ -146,10 +146,8 @@ def _article_names(tagged: Sequence[tuple]) -> Phrases:
 
 
 def _lone_name(token: TagToken) -> bool:
-    seen = word_stats().get(token.base)
-    common = seen is not None and int(seen[0]) >= _COMMON_LOG2 and int(seen[1]) >= _DEFINITE
     return (
-        not common
+        not usually_definite(token.base, _COMMON_LOG2)
         and not token.surface.endswith(TANWEEN_ENDINGS)
         and len(token.base) >= _FAMILY_NAME_MIN
         and token.key not in stopwords()

@@ -34,6 +34,7 @@ __all__ = [
     "title_heads",
     "title_objects",
     "title_qualifiers",
+    "usually_definite",
     "word_classes",
     "word_contexts",
     "word_stats",
@@ -93,6 +94,17 @@ def word_stats() -> Mapping[str, tuple[str, str, str]]:
     From the ANT corpus (lexicon ``ner_word_stats``); names rarely take the article.
     """
     return {word: tuple(value.split(":")) for word, value in load_mapping("ner_word_stats").items()}
+
+
+# Article-share bucket (0..4) from which a word "usually takes the article".
+_DEFINITE_BUCKET = 3
+
+
+def usually_definite(base: str, min_log2: int) -> bool:
+    """A clitic-free word seen 2**min_log2 times or more in ANT that usually takes the
+    article: a common noun or adjective ("حكومه", "شيعي"), where names seldom take it."""
+    seen = word_stats().get(base)
+    return seen is not None and int(seen[0]) >= min_log2 and int(seen[1]) >= _DEFINITE_BUCKET
 
 
 @cache

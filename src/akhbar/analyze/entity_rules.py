@@ -44,6 +44,7 @@ from akhbar.analyze.entity_lexicons import (
     place_words,
     stopwords,
     title_heads,
+    usually_definite,
     word_stats,
 )
 from akhbar.analyze.entity_text import TagToken
@@ -73,10 +74,10 @@ _RARE_LOG2 = 9
 _COMMON_LOG2 = 8
 # A word seen 2**_SEEN_ALONE_LOG2 times or more in ANT is a word of its own.
 _SEEN_ALONE_LOG2 = 4
-# A word ending in the accusative alif is a common noun or adjective when the word without it
-# is seen 2**_ACCUSATIVE_LOG2 times or more in ANT, with the article in share bucket
-# _DEFINITE or above (3 of 0..4).
-_ACCUSATIVE_LOG2, _DEFINITE = 5, 3
+# A word ending in the accusative alif (or a definite word in ي) is a common noun or adjective
+# when it (without the alif) is seen 2**_ACCUSATIVE_LOG2 times or more in ANT, mostly with
+# the article.
+_ACCUSATIVE_LOG2 = 5
 # A noun seen 2**_NOUN_LOG2 times or more, with a pronoun attached, ends no name ("ترحيبه").
 _NOUN_LOG2 = 6
 # Verbal nouns of the derived forms X (استفعال: استعداد), VIII (افتعال: اجتماع) and VII
@@ -240,13 +241,10 @@ def _drop_common_head(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
 def _definite_adjective(token: TagToken) -> bool:
     """ "البوسني إيدن دزيكو": a definite word in ي that usually takes the article (a nisba) opens
     no name; "المهدي المنجرة" does ("مهدي" seldom takes it)."""
-    seen = word_stats().get(token.base)
     return (
         has_article(token.key, token.base)
         and token.base.endswith("ي")
-        and seen is not None
-        and int(seen[0]) >= _ACCUSATIVE_LOG2
-        and int(seen[1]) >= _DEFINITE
+        and usually_definite(token.base, _ACCUSATIVE_LOG2)
     )
 
 
@@ -299,11 +297,10 @@ def _accusative_words(tokens: Sequence[TagToken], span: RawSpan) -> bool:
     ("ماريا" stays: "ماري" seldom takes it)."""
     if span[2] != "PER":
         return False
-    for token in tokens[span[0] : span[1]]:
-        seen = word_stats().get(token.base[:-1]) if token.base.endswith("ا") else None
-        if seen is None or int(seen[0]) < _ACCUSATIVE_LOG2 or int(seen[1]) < _DEFINITE:
-            return False
-    return True
+    return all(
+        token.base.endswith("ا") and usually_definite(token.base[:-1], _ACCUSATIVE_LOG2)
+        for token in tokens[span[0] : span[1]]
+    )
 
 
 def _written_stopword(token: TagToken) -> bool:
