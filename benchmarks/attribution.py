@@ -14,7 +14,7 @@ from pathlib import Path
 
 from akhbar.analyze.attribution import find_sources
 from akhbar.analyze.quotes import find_quotes
-from akhbar.arabic.sentences import split_sentences
+from akhbar.arabic.doc import make_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ant-multisource.jsonl.gz"
@@ -36,11 +36,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=3000)
     args = parser.parse_args()
     texts = _articles(args.data, args.limit)
-    split = [(text, split_sentences(text)) for text in texts]
-    find_sources("قال الوزير إن الوضع هادئ.", split_sentences("قال الوزير إن الوضع هادئ."))
+    docs = [make_doc(text) for text in texts]
+    find_sources(make_doc("قال الوزير إن الوضع هادئ."))
     for name, stage in (("find_quotes", find_quotes), ("find_sources", find_sources)):
         start = time.perf_counter()
-        found = sum(len(stage(text, sentences)) for text, sentences in split)
+        found = sum(len(stage(doc)) for doc in docs)
         seconds = time.perf_counter() - start
         print(
             f"{name}: {len(texts)} articles in {seconds:.1f} s = {len(texts) / seconds:.0f} "

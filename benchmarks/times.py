@@ -2,7 +2,7 @@
 
     python benchmarks/times.py [--data PATH] [--limit N] [--compare-limit N] [--gold FILE]
 
-Speed: µs per article of ``find_times(text, anchor=pub)`` on the first ``--limit`` ANT
+Speed: µs per article of ``find_times(make_doc(text), anchor=pub)`` on the first ``--limit`` ANT
 articles (default 2,000), and of dateparser's ``search_dates(text, languages=["ar"],
 settings={"RELATIVE_BASE": pub})`` on the first ``--compare-limit`` (default 300: dateparser
 is far slower). Accuracy on the annotated set (tests/data/times/ant_times.jsonl): for
@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from akhbar.analyze.times import find_times
+from akhbar.arabic.doc import make_doc
 from akhbar.eval.times import Gold, load_gold, score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,11 +42,11 @@ def _articles(data: Path, limit: int) -> list[tuple[str, dt.date]]:
 
 
 def _time_akhbar(articles: list[tuple[str, dt.date]]) -> tuple[float, int]:
-    find_times("اليوم", anchor=dt.date(2018, 1, 1))  # load lexicons and compile once
+    find_times(make_doc("اليوم"), anchor=dt.date(2018, 1, 1))  # load lexicons and compile once
     found = 0
     start = time.perf_counter()
     for text, pub in articles:
-        found += len(find_times(text, anchor=pub))
+        found += len(find_times(make_doc(text), anchor=pub))
     return (time.perf_counter() - start) / len(articles) * 1e6, found
 
 

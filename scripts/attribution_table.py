@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from akhbar.analyze.attribution import find_sources
-from akhbar.arabic.sentences import split_sentences
+from akhbar.arabic.doc import make_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ant-multisource.jsonl.gz"
@@ -49,8 +49,9 @@ def main() -> None:
     pool = []
     for row in _rows(args.data, args.limit):
         text = row.get("text") or ""
-        sentences = split_sentences(text)
-        found = find_sources(text, sentences, article_id=row["id"])
+        doc = make_doc(text, article=row["id"])
+        sentences = doc.sentences
+        found = find_sources(doc)
         for citation in found:
             cited[row["outlet"]][(citation.source, citation.type)] += 1
             sentence = sentences[citation.span.sentence].text

@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from akhbar.analyze.attribution import find_sources
-from akhbar.arabic.sentences import split_sentences
+from akhbar.arabic.doc import make_doc
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
 
 
 def _sources(text: str):
-    return find_sources(text, split_sentences(text), article_id="t")
+    return find_sources(make_doc(text, article="t"))
 
 
 def _seed(prefix: str):

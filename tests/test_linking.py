@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from akhbar.analyze.entities import find_entities
+from akhbar.arabic.doc import make_doc
 from akhbar.corpus.linking import ConflictValue, link_entities
 from akhbar.pipeline import read_articles
 
@@ -13,7 +14,7 @@ from akhbar.pipeline import read_articles
 def seed_mentions():
     articles = read_articles(["examples/seeds"]).articles
     # Short ids ("000".."004") keep the expected values readable.
-    return {a.id[:3]: find_entities(a.text, article_id=a.id[:3]) for a in articles}
+    return {a.id[:3]: find_entities(make_doc(a.text, article=a.id[:3])) for a in articles}
 
 
 @pytest.fixture(scope="module")
@@ -103,10 +104,10 @@ def test_titles_keep_their_spans(linked, seed_mentions):
 
 def test_compound_name_written_solid_or_spaced():
     one = find_entities(
-        "وأكد وزير الدفاع السوري المؤقت مرهف أبوقصرة أن المفاوضات جارية.", article_id="a"
+        make_doc("وأكد وزير الدفاع السوري المؤقت مرهف أبوقصرة أن المفاوضات جارية.", article="a")
     )
     two = find_entities(
-        "وقال وزير الدفاع السوري المؤقت مرهف أبو قصرة إن المفاوضات جارية.", article_id="b"
+        make_doc("وقال وزير الدفاع السوري المؤقت مرهف أبو قصرة إن المفاوضات جارية.", article="b")
     )
     entities, conflicts = link_entities({"a": one, "b": two})
     people = [e for e in entities if e.type == "PER"]
@@ -116,8 +117,8 @@ def test_compound_name_written_solid_or_spaced():
 
 
 def test_family_name_alone_is_not_identity():
-    one = find_entities("وقال الرئيس السوري بشار الأسد إن الحرب انتهت.", article_id="a")
-    two = find_entities("وقال رفعت الأسد إنه سيعود إلى دمشق.", article_id="b")
+    one = find_entities(make_doc("وقال الرئيس السوري بشار الأسد إن الحرب انتهت.", article="a"))
+    two = find_entities(make_doc("وقال رفعت الأسد إنه سيعود إلى دمشق.", article="b"))
     people = [e for e in link_entities({"a": one, "b": two})[0] if e.type == "PER"]
     assert sorted((p.name, p.articles) for p in people) == [
         ("بشار الأسد", ("a",)),
@@ -163,8 +164,8 @@ def test_spelling_variants_of_a_given_name_are_one_person_not_a_name_conflict(
     one: str, other: str, family: str, expected: tuple
 ) -> None:
     mentions = {
-        "a": find_entities(one, article_id="a"),
-        "b": find_entities(other, article_id="b"),
+        "a": find_entities(make_doc(one, article="a")),
+        "b": find_entities(make_doc(other, article="b")),
     }
     entities, conflicts = link_entities(mentions)
     people = [e for e in entities if e.type == "PER" and family in e.name]

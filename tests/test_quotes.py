@@ -8,13 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from akhbar.analyze.quotes import find_quotes
-from akhbar.arabic.sentences import split_sentences
+from akhbar.arabic.doc import make_doc
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
 
 
 def _quotes(text: str):
-    return find_quotes(text, split_sentences(text), article_id="t")
+    return find_quotes(make_doc(text, article="t"))
 
 
 def _seed(prefix: str) -> str:

@@ -65,7 +65,10 @@ def test_the_stored_report_holds_the_traps(reports: tuple[dict, dict]) -> None:
     story = expected["stories"][0]
     (conflict,) = story["contradictions"]
     assert conflict["kind"] == "name"
-    assert {value["value"] for value in conflict["values"]} == {"ميخائيل بوغدانوف", "سيرغي بوغدانوف"}
+    assert {value["value"] for value in conflict["values"]} == {
+        "ميخائيل بوغدانوف",
+        "سيرغي بوغدانوف",
+    }
     dated = {(event["date"], event["type"]) for event in story["events"] if event["date"]}
     assert {("2025-02-12", "call"), ("2025-03-20", "letter")} <= dated
     peskov = next(e for e in story["entities"] if "بيسكوف" in e["name"])

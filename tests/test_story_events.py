@@ -10,7 +10,7 @@ import pytest
 from akhbar.analyze import analyze_article
 from akhbar.analyze.events import find_event_mentions
 from akhbar.analyze.times import find_times
-from akhbar.arabic.sentences import split_sentences
+from akhbar.arabic.doc import make_doc
 from akhbar.model import Article
 from akhbar.pipeline import analyze_articles, analyze_story, read_articles
 
@@ -31,11 +31,11 @@ def seed_story():
 
 
 def mentions(text: str, pub: dt.date | None) -> list[tuple[str, str | None, bool]]:
-    sentences = split_sentences(text)
-    times = find_times(text, anchor=pub)
+    doc = make_doc(text)
+    times = find_times(doc, anchor=pub)
     return [
         (m.type, m.time.value if m.time else None, m.background)
-        for m in find_event_mentions(text, sentences, times)
+        for m in find_event_mentions(doc, times)
     ]
 
 

@@ -7,18 +7,19 @@ import datetime as dt
 import pytest
 
 from akhbar.analyze.times import TimeExpression, find_times
+from akhbar.arabic.doc import make_doc
 
 D = dt.date
 
 
 def only(text: str, anchor: dt.date | None) -> TimeExpression:
-    found = find_times(text, anchor=anchor)
+    found = find_times(make_doc(text), anchor=anchor)
     assert len(found) == 1, found
     return found[0]
 
 
 def values(text: str, anchor: dt.date | None) -> list[tuple[str, str | None]]:
-    return [(t.surface, t.value) for t in find_times(text, anchor=anchor)]
+    return [(t.surface, t.value) for t in find_times(make_doc(text), anchor=anchor)]
 
 
 # The seeds: 002 and 000 were published 2025-03-20 (a Thursday), 004 and 001 2025-02-12.

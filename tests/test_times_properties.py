@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.analyze.time_scan import KeyOffsets
 from akhbar.analyze.times import find_times
+from akhbar.arabic.doc import make_doc
 from akhbar.arabic.lexicon import lexicon_names, load_entries
-from akhbar.arabic.normalize import key_with_offsets, to_key
+from akhbar.arabic.normalize import KeyOffsets, key_with_offsets, to_key
 from akhbar.eval.times import load_gold, score
 
 GOLD = Path(__file__).parent / "data" / "times" / "ant_times.jsonl"
@@ -61,7 +61,7 @@ def _check_value(value: str, precision: str, kind: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(texts, anchors)
 def test_any_text_gives_well_formed_expressions(text: str, anchor: dt.date | None) -> None:
-    found = find_times(text, anchor=anchor, article_id="a1")
+    found = find_times(make_doc(text, article="a1"), anchor=anchor)
     for item in found:
         assert text[item.start : item.end] == item.surface
         assert item.span.article == "a1"

@@ -8,12 +8,13 @@ import datetime as dt
 import pytest
 
 from akhbar.analyze.times import find_times
+from akhbar.arabic.doc import make_doc
 
 D = dt.date
 
 
 def values(text: str, anchor: dt.date | None) -> list[tuple[str, str | None]]:
-    return [(t.surface, t.value) for t in find_times(text, anchor=anchor)]
+    return [(t.surface, t.value) for t in find_times(make_doc(text), anchor=anchor)]
 
 
 WEEKDAY_TENSE = [
@@ -138,7 +139,7 @@ def test_a_range_end_without_a_year_takes_the_other_ends_year() -> None:
 
 def test_yearly_months_seasons_and_holidays() -> None:
     text = "حظيت بموافقة المجلس خلال يونيو/حزيران من كل عام، لتقدم هذه النسخ في كل خريف"
-    found = find_times(text, anchor=D(2018, 2, 10))
+    found = find_times(make_doc(text), anchor=D(2018, 2, 10))
     assert [(t.surface, t.value, t.type) for t in found] == [
         ("يونيو/حزيران من كل عام", "XXXX-06", "SET"),
         ("كل خريف", "XXXX-FA", "SET"),

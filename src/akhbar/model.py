@@ -241,7 +241,6 @@ class ArticleAnalysis:
 
     article: Article
     sentences: tuple[Sentence, ...]
-    stem_keys: tuple[str, ...] = ()  # matching only; never shown to a reader
     times: tuple[TimeExpression, ...] = ()
     events: tuple[EventMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()

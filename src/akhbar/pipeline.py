@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from akhbar.analyze import analyze_article
+from akhbar.analyze import analyze_article, redate_analysis
 from akhbar.corpus.assign import CorpusConfig, PreparedArticle, assign, prepare
 from akhbar.errors import InputError
 from akhbar.ingest import IngestConfig, build_article, duplicate_id, ingest, iter_documents
@@ -121,15 +121,15 @@ def analyze_story(
 ) -> tuple[Story, tuple[ArticleAnalysis, ...], Mapping[str, str | None]]:
     """Events of one story, publication dates its articles settle for each other, the story.
 
-    Returns the story, its members' analyses (re-analysed where a date was inferred, so
-    their relative dates resolve) and each article's main event.
+    Returns the story, its members' analyses (re-dated where a date was inferred, so their
+    relative dates resolve; nothing else is analysed again) and each article's main event.
     """
     members = tuple(analyses)
     events = merge_events(story_id, members)
     inferred = infer_published(members, events)
     if inferred:
         members = tuple(
-            analyze_article(inferred[i]) if i in inferred else member
+            redate_analysis(member, inferred[i]) if i in inferred else member
             for i, member in enumerate(members)
         )
         events = merge_events(story_id, members)

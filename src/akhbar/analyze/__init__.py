@@ -1,5 +1,5 @@
 """Analysis of one article at a time (pure functions, no look at other articles)."""
 
-from akhbar.analyze.article import analyze_article
+from akhbar.analyze.article import analyze_article, redate_analysis
 
-__all__ = ["analyze_article"]
+__all__ = ["analyze_article", "redate_analysis"]

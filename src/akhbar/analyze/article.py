@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from akhbar.analyze.attribution import find_sources
 from akhbar.analyze.entities import find_entities
 from akhbar.analyze.events import find_event_mentions, with_participants
@@ -9,39 +11,55 @@ from akhbar.analyze.published import reconcile_published
 from akhbar.analyze.quoted_times import anchor_quoted_times
 from akhbar.analyze.quotes import find_quotes
 from akhbar.analyze.times import find_times
-from akhbar.arabic.sentences import split_sentences
-from akhbar.arabic.stems import stem_keys
-from akhbar.model import Article, ArticleAnalysis
+from akhbar.arabic.doc import Doc, make_doc
+from akhbar.model import Article, ArticleAnalysis, EntityMention, EventMention, TimeExpression
 
-__all__ = ["analyze_article"]
+__all__ = ["analyze_article", "redate_analysis"]
 
 
 def analyze_article(article: Article) -> ArticleAnalysis:
-    """Sentences, times, entities, events, quotes, cited sources and stem keys of ``article``.
+    """Sentences, times, entities, events, quotes and cited sources of ``article``.
 
-    Relative dates are resolved against the publication date (inside a quotation, against
-    the day of the quoted speech when the sentence gives it); when the text names today's
-    weekday and the input's date disagrees, the text wins (see
-    :func:`akhbar.analyze.published.reconcile_published`) and dates are resolved again.
-    The same function runs in a loop, a process pool or on Dask.
+    The article's :class:`~akhbar.arabic.doc.Doc` (sentences, tokens, key text) is built
+    once and every finder reads it. Relative dates are resolved against the publication date
+    (inside a quotation, against the day of the quoted speech when the sentence gives it);
+    when the text names today's weekday and the input's date disagrees, the text wins (see
+    :func:`akhbar.analyze.published.reconcile_published`) and dates are resolved again. The
+    same function runs in a loop, a process pool or on Dask.
     """
-    sentences = split_sentences(article.text)
-    times = find_times(article.text, anchor=article.published, article_id=article.id)
-    reconciled = reconcile_published(article, times, sentences)
-    if reconciled is not article:
-        article = reconciled
-        times = find_times(article.text, anchor=article.published, article_id=article.id)
-    times = anchor_quoted_times(article.text, times, sentences)
-    quotes = find_quotes(article.text, sentences, article_id=article.id)
-    entities = find_entities(article.text, article_id=article.id, sentences=sentences)
-    events = find_event_mentions(article.text, sentences, times, article_id=article.id)
+    doc = make_doc(article.text, article=article.id)
+    quotes = find_quotes(doc)
+    entities = find_entities(doc)
+    article, times, events = _dated(doc, article, entities)
     return ArticleAnalysis(
         article=article,
-        sentences=sentences,
-        stem_keys=stem_keys(article.text),
+        sentences=doc.sentences,
         times=times,
-        events=with_participants(events, sentences, entities),
+        events=events,
         entities=entities,
         quotes=quotes,
-        sources=find_sources(article.text, sentences, article_id=article.id, quotes=quotes),
+        sources=find_sources(doc, quotes=quotes),
     )
+
+
+def redate_analysis(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
+    """``analysis`` for ``article``, the same text with another publication date (one the
+    story inferred): times and the events they date are resolved again; entities, quotes
+    and sources do not depend on the date and are kept."""
+    doc = make_doc(article.text, article=article.id, sentences=analysis.sentences)
+    article, times, events = _dated(doc, article, analysis.entities)
+    return dataclasses.replace(analysis, article=article, times=times, events=events)
+
+
+def _dated(
+    doc: Doc, article: Article, entities: tuple[EntityMention, ...]
+) -> tuple[Article, tuple[TimeExpression, ...], tuple[EventMention, ...]]:
+    """The article (its date reconciled with the text), its times and its dated events."""
+    times = find_times(doc, anchor=article.published)
+    reconciled = reconcile_published(article, times, doc.sentences)
+    if reconciled is not article:
+        article = reconciled
+        times = find_times(doc, anchor=article.published)
+    times = anchor_quoted_times(doc, times)
+    events = find_event_mentions(doc, times)
+    return article, times, with_participants(events, doc.sentences, entities)

@@ -1,7 +1,7 @@
 """Where one article says its information came from: cited sources and their chains.
 
-    >>> text = "ونقلت وكالة رويترز عن مصدر سوري مطلع أن الطلب قدم."
-    >>> [(c.source, c.chain, c.type) for c in find_sources(text, split_sentences(text))]
+    >>> doc = make_doc("ونقلت وكالة رويترز عن مصدر سوري مطلع أن الطلب قدم.")
+    >>> [(c.source, c.chain, c.type) for c in find_sources(doc)]
     [('رويترز', ('رويترز', 'مصدر سوري مطلع'), 'agency')]
 
 ("Reuters reported, citing an informed Syrian source, that the request was made.")
@@ -25,10 +25,9 @@ from __future__ import annotations
 from akhbar.analyze.attribution_sources import SourceName, name_source
 from akhbar.analyze.quote_clauses import read_source
 from akhbar.analyze.quote_words import Words, attribution_cue, read_phrase, roles, roles_by_key
-from akhbar.analyze.quotes import find_quotes
-from akhbar.arabic.sentences import quotations
-from akhbar.arabic.tokens import Token, tokenize
-from akhbar.model import QuoteMention, Sentence, SourceCitation, SourceLink, Span
+from akhbar.analyze.quotes import find_quotes, sentence_words
+from akhbar.arabic.doc import Doc
+from akhbar.model import QuoteMention, SourceCitation, SourceLink, Span
 
 __all__ = ["SourceCitation", "SourceLink", "find_sources"]
 
@@ -45,33 +44,22 @@ _ANAPHORA = {
 
 
 def find_sources(
-    text: str,
-    sentences: tuple[Sentence, ...],
-    *,
-    article_id: str = "",
-    quotes: tuple[QuoteMention, ...] | None = None,
+    doc: Doc, *, quotes: tuple[QuoteMention, ...] | None = None
 ) -> tuple[SourceCitation, ...]:
     """Cited sources of one article, in text order (``quotes``: already found, if at hand)."""
     if quotes is None:
-        quotes = find_quotes(text, sentences, article_id=article_id)
+        quotes = find_quotes(doc)
+    article_id = doc.article
     found: list[SourceCitation] = []
-    for sentence in sentences:
-        words = _words(text, sentence)
+    for sentence in doc.sentences:
+        words = sentence_words(doc, sentence.index)
         here = [q for q in quotes if q.verb_span and q.verb_span.sentence == sentence.index]
         cited = _from_quotes(words, here, article_id, sentence.index)
         taken = {s.start for c in cited for s in (link.span for link in c.links)}
         taken |= {q.verb_span.start for q in here if q.verb_span}
         cited += _from_cues(words, taken, article_id, sentence.index)
         found.extend(sorted(cited, key=lambda c: c.span.start))
-    return tuple(_resolve_anaphora(found))
-
-
-def _words(text: str, sentence: Sentence) -> Words:
-    tokens = tuple(
-        Token(t.start + sentence.start, t.end + sentence.start, t.surface, t.key, t.base)
-        for t in tokenize(sentence.text)
-    )
-    return Words(text, tokens, quotations(text, sentence.start, sentence.end))
+    return tuple(_resolve_anaphora(doc, found))
 
 
 def _link_at(words: Words, start: int, end: int, article_id: str, index: int) -> SourceLink | None:
@@ -194,13 +182,13 @@ def _as_document(link: SourceLink, document: str) -> SourceLink:
     )
 
 
-def _resolve_anaphora(found: list[SourceCitation]) -> list[SourceCitation]:
+def _resolve_anaphora(doc: Doc, found: list[SourceCitation]) -> list[SourceCitation]:
     """A bare "الصحيفة" or "البيان" speaker is the last cited source of that kind."""
     out: list[SourceCitation] = []
     for citation in found:
         last = citation.links[-1]
-        words = last.surface.split()
-        kind = _ANAPHORA.get(tokenize(words[0])[0].base) if len(words) == 1 else None
+        words = doc.words_between(last.span.start, last.span.end)
+        kind = _ANAPHORA.get(words[0].base) if len(words) == 1 else None
         if kind is not None and last.surface.startswith("ال"):
             earlier = _last_of_kind(out, kind)
             if earlier is not None:

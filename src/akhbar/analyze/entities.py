@@ -1,6 +1,7 @@
 """Named entities of one article: people, places, organisations, media, and people's titles.
 
-    >>> [(m.type, m.name) for m in find_entities("أرسل الرئيس الروسي فلاديمير بوتين رسالة.")]
+    >>> doc = make_doc("أرسل الرئيس الروسي فلاديمير بوتين رسالة.")
+    >>> [(m.type, m.name) for m in find_entities(doc)]
     [('OCC', 'الرئيس الروسي'), ('PER', 'فلاديمير بوتين')]
 
 ("The Russian president Vladimir Putin sent a letter.")
@@ -39,12 +40,12 @@ from akhbar.analyze.entity_lexicons import (
 )
 from akhbar.analyze.entity_model import tag_sentences
 from akhbar.analyze.entity_rules import TANWEEN_ENDINGS, RawSpan, apply_rules, name_after
-from akhbar.analyze.entity_text import TagToken, name_form, tag_tokens, trim_clitics
+from akhbar.analyze.entity_text import name_form, tag_tokens, trim_clitics
 from akhbar.analyze.entity_titles import TitleSpan, find_titles
+from akhbar.arabic.doc import Doc
 from akhbar.arabic.lexicon import load_mapping
-from akhbar.arabic.sentences import split_sentences
-from akhbar.arabic.tokens import strip_clitics
-from akhbar.model import EntityMention, Sentence, TitleMention
+from akhbar.arabic.tokens import Token, strip_clitics
+from akhbar.model import EntityMention, TitleMention
 
 __all__ = ["ENTITY_TYPES", "EntityMention", "TitleMention", "find_entities"]
 
@@ -57,17 +58,13 @@ _FAMILY_NAME_MIN = 3
 _COMMON_LOG2 = 11
 
 
-def find_entities(
-    text: str, *, article_id: str = "", sentences: Sequence[Sentence] | None = None
-) -> tuple[EntityMention, ...]:
-    """Entity mentions of ``text`` in order of position (titles as OCC beside their PER).
-
-    ``sentences``: the split of ``text`` when the caller already has it.
-    """
+def find_entities(doc: Doc) -> tuple[EntityMention, ...]:
+    """Entity mentions of ``doc`` in order of position (titles as OCC beside their PER)."""
+    text, article_id = doc.text, doc.article
     tokenized = [
         (sentence.index, tokens)
-        for sentence in (sentences if sentences is not None else split_sentences(text))
-        if (tokens := tag_tokens(text, sentence.start, sentence.end))
+        for sentence in doc.sentences
+        if (tokens := tag_tokens(doc.sentence_tokens(sentence.index)))
     ]
     all_labels = tag_sentences(
         [[(token.key, token.base) for token in tokens] for _, tokens in tokenized]
@@ -101,7 +98,7 @@ def _family_names(tagged: Sequence[tuple]) -> frozenset[str]:
 
 
 def _cut_after_family_name(
-    tokens: Sequence[TagToken], span: RawSpan, families: frozenset[str]
+    tokens: Sequence[Token], span: RawSpan, families: frozenset[str]
 ) -> RawSpan:
     """A name that opens with a family name ends there: headline "بوتين يهاتف الشرع" (Putin
     phones al-Sharaa) gives "بوتين", not "بوتين يهاتف". A given name opens a name even when
@@ -118,7 +115,7 @@ def _cut_after_family_name(
 
 
 def _short_forms(
-    tokens: Sequence[TagToken], spans: Sequence[RawSpan], families: frozenset[str]
+    tokens: Sequence[Token], spans: Sequence[RawSpan], families: frozenset[str]
 ) -> list[RawSpan]:
     """Once an article has named "أحمد الشرع", a bare "الشرع"/"بالشرع" is that person too."""
     covered = {index for start, end, _ in spans for index in range(start, end)}
@@ -145,7 +142,7 @@ def _article_names(tagged: Sequence[tuple]) -> Phrases:
     return table, max((len(key) - 1 for key in table), default=0)
 
 
-def _lone_name(token: TagToken) -> bool:
+def _lone_name(token: Token) -> bool:
     return (
         not usually_definite(token.base, _COMMON_LOG2)
         and not token.surface.endswith(TANWEEN_ENDINGS)
@@ -165,13 +162,13 @@ def _number_words() -> frozenset[str]:
     return frozenset(strip_clitics(word) for entry in entries for word in entry.split())
 
 
-def _article_mark(token: TagToken) -> str:
+def _article_mark(token: Token) -> str:
     # "المالي" (financial) is not the "مالي" (Mali) named earlier.
     return "ال" if has_article(token.key, token.base) else ""
 
 
 def _named_again(
-    tokens: Sequence[TagToken], spans: Sequence[RawSpan], named: Phrases
+    tokens: Sequence[Token], spans: Sequence[RawSpan], named: Phrases
 ) -> list[RawSpan]:
     """One sense per article: where the tagger missed a name that it tagged elsewhere in the
     article ("تومي" in a report on the sailor Abhilash Tomy), the name is tagged here too,
@@ -198,7 +195,7 @@ def _named_again(
 
 def _sentence_mentions(
     text: str,
-    tokens: Sequence[TagToken],
+    tokens: Sequence[Token],
     spans: Sequence[RawSpan],
     titles: Sequence[TitleSpan],
     article: str,
@@ -225,7 +222,7 @@ def _sentence_mentions(
 
 
 def _attach_titles(
-    tokens: Sequence[TagToken], spans: Sequence[RawSpan], titles: Sequence[TitleSpan]
+    tokens: Sequence[Token], spans: Sequence[RawSpan], titles: Sequence[TitleSpan]
 ) -> dict[RawSpan, list[TitleSpan]]:
     """PER span -> the titles that describe it: before it, or after it between commas."""
     attached: dict[RawSpan, list[TitleSpan]] = {}
@@ -239,7 +236,7 @@ def _attach_titles(
 
 
 def _name_before(
-    tokens: Sequence[TagToken], title: TitleSpan, spans: Sequence[RawSpan]
+    tokens: Sequence[Token], title: TitleSpan, spans: Sequence[RawSpan]
 ) -> RawSpan | None:
     """Apposition: "ميخائيل بوغدانوف، نائب وزير الخارجية، ..." (name, comma, title, comma)."""
     comma = title.first - 1
@@ -256,7 +253,7 @@ def _name_before(
 
 def _mention(
     text: str,
-    span_tokens: Sequence[TagToken],
+    span_tokens: Sequence[Token],
     kind: str,
     article: str,
     sentence: int,
@@ -270,7 +267,7 @@ def _mention(
 
 
 def _title_mention(
-    text: str, tokens: Sequence[TagToken], title: TitleSpan, article: str, sentence: int
+    text: str, tokens: Sequence[Token], title: TitleSpan, article: str, sentence: int
 ) -> TitleMention:
     start, _ = trim_clitics(tokens[title.first])
     end = tokens[title.end - 1].end

@@ -1,6 +1,6 @@
 """Rules around the tagger's spans: gazetteers, media patterns, names after titles.
 
-Spans are ``(first token, end token, type)`` over one sentence's :class:`TagToken` list.
+Spans are ``(first token, end token, type)`` over one sentence's :class:`Token` list.
 Each rule takes spans and returns new spans; :func:`apply_rules` runs them in order.
 
 - gazetteer names (places, organisations, media) win over the tagger unless it found a
@@ -47,10 +47,9 @@ from akhbar.analyze.entity_lexicons import (
     usually_definite,
     word_stats,
 )
-from akhbar.analyze.entity_text import TagToken
 from akhbar.analyze.entity_titles import TitleSpan
 from akhbar.arabic.lexicon import load_entries, load_mapping
-from akhbar.arabic.tokens import strip_clitics
+from akhbar.arabic.tokens import Token, strip_clitics
 
 __all__ = ["TANWEEN_ENDINGS", "RawSpan", "apply_rules", "name_after"]
 
@@ -100,7 +99,7 @@ def _stopwords() -> frozenset[str]:
 
 
 def apply_rules(
-    tokens: Sequence[TagToken], spans: Sequence[RawSpan], titles: Sequence[TitleSpan]
+    tokens: Sequence[Token], spans: Sequence[RawSpan], titles: Sequence[TitleSpan]
 ) -> list[RawSpan]:
     """The tagger's spans corrected by gazetteers, media patterns and titles."""
     out = _split_at_marks(tokens, spans)
@@ -124,7 +123,7 @@ def apply_rules(
 
 
 def name_after(
-    tokens: Sequence[TagToken], title: TitleSpan, spans: Sequence[RawSpan]
+    tokens: Sequence[Token], title: TitleSpan, spans: Sequence[RawSpan]
 ) -> RawSpan | None:
     """The PER span a title introduces: right after it, or after one comma."""
     index = title.end
@@ -149,7 +148,7 @@ def name_after(
     return (index, end, "PER") if end - index >= 2 else found
 
 
-def _name_word(token: TagToken) -> bool:
+def _name_word(token: Token) -> bool:
     return (
         token.is_word
         and not _prepositional(token)
@@ -160,7 +159,7 @@ def _name_word(token: TagToken) -> bool:
     )
 
 
-def _split_at_marks(tokens: Sequence[TagToken], spans: Sequence[RawSpan]) -> list[RawSpan]:
+def _split_at_marks(tokens: Sequence[Token], spans: Sequence[RawSpan]) -> list[RawSpan]:
     """Names do not run across punctuation ("سانا/إكس" is two names), hyphens aside."""
     out = []
     for start, end, kind in spans:
@@ -173,13 +172,13 @@ def _split_at_marks(tokens: Sequence[TagToken], spans: Sequence[RawSpan]) -> lis
     return out
 
 
-def _trigger_only(tokens: Sequence[TagToken]) -> bool:
+def _trigger_only(tokens: Sequence[Token]) -> bool:
     """'شركة " سي إس إم "': the word before a quoted name, cut off it, names nothing."""
     words = [t for t in tokens if t.is_word]
     return len(words) == 1 and words[0].base in org_triggers() | media_triggers()
 
 
-def _adjective(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+def _adjective(tokens: Sequence[Token], span: RawSpan) -> bool:
     """A one-word LOC that is a nisba ("السورية") or an adverb ("روسياً") is no place."""
     if span[2] != "LOC" or span[1] - span[0] != 1:
         return False
@@ -197,7 +196,7 @@ def _adjective(tokens: Sequence[TagToken], span: RawSpan) -> bool:
     )
 
 
-def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
+def _drop_common_tail(tokens: Sequence[Token], span: RawSpan) -> RawSpan:
     """ "أحمد الشرع ترحيبه" -> "أحمد الشرع": a person's name does not end in a stopword, in a
     very common word never seen after a title or given name in the ANT corpus (for a name of
     two words: "أحمد قال"; three are a name the tagger read whole, "بان كي مون"), or in a
@@ -224,7 +223,7 @@ def _drop_common_tail(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
     return (span[0], span[1] - 1, span[2]) if _pronoun_noun(tail) else span
 
 
-def _drop_common_head(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
+def _drop_common_head(tokens: Sequence[Token], span: RawSpan) -> RawSpan:
     """ "لصالح نجيرفان برزاني" -> "نجيرفان برزاني", "قائدها نوشروان مصطفى" -> "نوشروان
     مصطفى": nor does it start with a preposition or a common noun with an attached pronoun."""
     if span[2] not in ("PER", "LOC") or span[1] - span[0] < 2:
@@ -238,7 +237,7 @@ def _drop_common_head(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
     return span
 
 
-def _definite_adjective(token: TagToken) -> bool:
+def _definite_adjective(token: Token) -> bool:
     """ "البوسني إيدن دزيكو": a definite word in ي that usually takes the article (a nisba) opens
     no name; "المهدي المنجرة" does ("مهدي" seldom takes it)."""
     return (
@@ -248,11 +247,11 @@ def _definite_adjective(token: TagToken) -> bool:
     )
 
 
-def _adverbial(token: TagToken) -> bool:
+def _adverbial(token: Token) -> bool:
     return token.surface.endswith(TANWEEN_ENDINGS)
 
 
-def _pronoun_noun(token: TagToken) -> bool:
+def _pronoun_noun(token: Token) -> bool:
     """A common noun with an attached pronoun: "ترحيبه" (ترحيب + ه), "قائدها"."""
     # On the display word: the key form folds ة into ه, and "قصرة" ends in no pronoun.
     suffix = next((p for p in _PRONOUN_SUFFIXES if token.surface.endswith(p)), None)
@@ -262,7 +261,7 @@ def _pronoun_noun(token: TagToken) -> bool:
     return noun is not None and int(noun[0]) >= _NOUN_LOG2 and int(noun[2]) <= 1
 
 
-def _drop_rank(tokens: Sequence[TagToken], span: RawSpan) -> RawSpan:
+def _drop_rank(tokens: Sequence[Token], span: RawSpan) -> RawSpan:
     """ "توماس برديتش الثاني عشر على ماير": a compound ordinal after a full name is a rank
     (twelfth seed); after one name it is a regnal number ("لويس الرابع عشر")."""
     if span[2] != "PER":
@@ -281,7 +280,7 @@ def _compound_ordinals() -> frozenset[str]:
     return frozenset(entry for entry in load_mapping("time_ordinals") if len(entry.split()) == 2)
 
 
-def _common_word_only(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+def _common_word_only(tokens: Sequence[Token], span: RawSpan) -> bool:
     """A person or place that opens with an adverb ("حمداً لله": thank God) or is one common
     noun with an attached pronoun ("تشريدهم": their displacement) names nothing."""
     if span[2] not in ("PER", "LOC"):
@@ -291,7 +290,7 @@ def _common_word_only(tokens: Sequence[TagToken], span: RawSpan) -> bool:
     return _adverbial(token) or (alone and _pronoun_noun(token) and not _given(token))
 
 
-def _accusative_words(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+def _accusative_words(tokens: Sequence[Token], span: RawSpan) -> bool:
     """ "أصبح عربيا سنيا": a PER of words that end in the accusative alif of a common noun or
     adjective, one that usually takes the article ("العربي", "الشيعي"), names no one
     ("ماريا" stays: "ماري" seldom takes it)."""
@@ -303,19 +302,19 @@ def _accusative_words(tokens: Sequence[TagToken], span: RawSpan) -> bool:
     )
 
 
-def _written_stopword(token: TagToken) -> bool:
+def _written_stopword(token: Token) -> bool:
     """ "لصالح", "ولصالح" (in favour of): a stopword as written, after any و/ف."""
     return token.key in stopwords() or (
         token.key[:1] in ("و", "ف") and token.key[1:] in stopwords()
     )
 
 
-def _verbal_noun(token: TagToken) -> bool:
+def _verbal_noun(token: Token) -> bool:
     """Of the pattern and not a given name (انطوان, ايتيان fit the pattern too)."""
     return _VERBAL_NOUN.fullmatch(token.base) is not None and not _given(token)
 
 
-def _noun_not_name(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+def _noun_not_name(tokens: Sequence[Token], span: RawSpan) -> bool:
     """ "عن عمر يناهز 23 عاما": a given name that is also a noun, followed by a word or a
     number that shows the noun (lexicon ``given_name_nouns``), starts no name."""
     cues = _given_name_nouns().get(tokens[span[0]].key)
@@ -333,7 +332,7 @@ def _given_name_nouns() -> dict[str, frozenset[str]]:
     }
 
 
-def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
+def _given_name_starts(tokens: Sequence[Token], spans: list[RawSpan]) -> list[RawSpan]:
     """A given name starts a person's name: cut a place/organisation before it
     ("سوريا أحمد" -> "سوريا"), join a given name the tagger read alone to the PER span right
     after it ("أحمد" + "الشرع" -> "أحمد الشرع"), and where the tagger found nothing, read
@@ -379,7 +378,7 @@ def _given_name_starts(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list
     return out
 
 
-def _split_conjoined_names(tokens: Sequence[TagToken], span: RawSpan) -> list[RawSpan]:
+def _split_conjoined_names(tokens: Sequence[Token], span: RawSpan) -> list[RawSpan]:
     """ "وضع بشار ومقابلة وسامر وماجد تحت الضغط": و + a given name starts another person, and
     so does و + a word between two names of two words or more ("وارن بافيت وتشارلي مونجر");
     "جون ويلسون" stays one."""
@@ -397,24 +396,24 @@ def _split_conjoined_names(tokens: Sequence[TagToken], span: RawSpan) -> list[Ra
     return [(first, last, kind) for first, last in pairwise(bounds)]
 
 
-def _seen_alone(token: TagToken) -> bool:
+def _seen_alone(token: Token) -> bool:
     """The word after و is seen on its own in ANT ("وستيف": ستيف, 2**7 times), so و is the
     conjunction; "ويلسون" is no و + "يلسون" (never seen)."""
     seen = word_stats().get(token.base)
     return seen is not None and int(seen[0]) >= _SEEN_ALONE_LOG2
 
 
-def _places_only(tokens: Sequence[TagToken]) -> bool:
+def _places_only(tokens: Sequence[Token]) -> bool:
     """Words that name places and nothing else: "سوريا" before "أحمد" is a place that ran into
     a person's name; "مطار" before "حيدر علييف" is an airport named after one."""
     return all(t.key in place_words() or t.base in place_words() for t in tokens if t.is_word)
 
 
-def _given(token: TagToken) -> bool:
+def _given(token: Token) -> bool:
     return token.is_word and is_given_name(token.key, token.base) and token.base not in _stopwords()
 
 
-def _rare(token: TagToken) -> bool:
+def _rare(token: Token) -> bool:
     """Family names are rare words, or words seen mostly after titles and given names."""
     stats = word_stats().get(token.base)
     return stats is None or int(stats[0]) <= _RARE_LOG2 or int(stats[2]) >= 2
@@ -424,7 +423,7 @@ def _overlaps(one: RawSpan, other: RawSpan) -> bool:
     return one[0] < other[1] and other[0] < one[1]
 
 
-def _gazetteer(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
+def _gazetteer(tokens: Sequence[Token], spans: list[RawSpan]) -> list[RawSpan]:
     """Gazetteer names whose first word agrees with the entry on the article ("المالي" is
     financial, not Mali; "جزيرة" an island, not the channel; "ورقة" a sheet, not و + الرقة)."""
     bases = [token.base if token.is_word else "\0" for token in tokens]
@@ -459,7 +458,7 @@ def _gazetteer(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan
 
 
 def _common_word_alone(
-    tokens: Sequence[TagToken], match: tuple[int, int], spans: Sequence[RawSpan]
+    tokens: Sequence[Token], match: tuple[int, int], spans: Sequence[RawSpan]
 ) -> bool:
     """A one-word name that is also a common word, after a word that it may qualify ("مقابل
     مالي": a financial return, not "في مالي": in Mali), where the tagger found no name on it."""
@@ -486,7 +485,7 @@ def _runs_into(span: RawSpan, match: RawSpan) -> bool:
     return span[2] == "PER" and match[2] == "MEDIA" and span[0] < match[0] < span[1]
 
 
-def _media(tokens: Sequence[TagToken], spans: list[RawSpan]) -> list[RawSpan]:
+def _media(tokens: Sequence[Token], spans: list[RawSpan]) -> list[RawSpan]:
     out = list(spans)
     for index, token in enumerate(tokens):
         if not (token.is_word and token.base in media_triggers()):
@@ -523,25 +522,25 @@ def _no_outlet_triggers() -> frozenset[str]:
     return frozenset(strip_clitics(word) for word in _NAMING_NO_OUTLET)
 
 
-def _definite(token: TagToken) -> bool:
+def _definite(token: Token) -> bool:
     return has_article(token.key, token.base)
 
 
-def _prepositional(token: TagToken) -> bool:
+def _prepositional(token: Token) -> bool:
     """ "قوات شرق القناة لمكافحة الإرهاب": a phrase opening with ل/ب is no outlet's name."""
     chain = token.key[: len(token.key) - len(token.base)] if token.key != token.base else ""
     chain = chain.removesuffix("ال")  # "بالقاهرة": ب before the article; "الجريدة": none
     return chain[-1:] in ("ل", "ب")
 
 
-def _org_name(tokens: Sequence[TagToken], span: RawSpan) -> bool:
+def _org_name(tokens: Sequence[Token], span: RawSpan) -> bool:
     """A gazetteer organisation, with what follows it ("وكالة المخابرات المركزية الأميركية",
     "الوكالة الدولية للطاقة الذرية"), stays one."""
     bases = tuple(t.base for t in tokens[span[0] : span[1]])
     return any(bases[:size] in org_names()[0] for size in range(1, len(bases) + 1))
 
 
-def _media_start(tokens: Sequence[TagToken], trigger: int, span: RawSpan) -> int:
+def _media_start(tokens: Sequence[Token], trigger: int, span: RawSpan) -> int:
     """Where an outlet's name starts: after its trigger ("صحيفة وول ستريت جورنال",
     "وكالة رويترز"), unless the words after it name a place or start with a generic word,
     which alone would not name the outlet ("جريدة القدس", "إذاعة صوت فلسطين", "وكالة الأنباء
@@ -552,7 +551,7 @@ def _media_start(tokens: Sequence[TagToken], trigger: int, span: RawSpan) -> int
     return trigger if place or generic else trigger + 1
 
 
-def _generic_outlet(tokens: Sequence[TagToken], trigger: int) -> RawSpan | None:
+def _generic_outlet(tokens: Sequence[Token], trigger: int) -> RawSpan | None:
     """ "وكالة الأنباء الألمانية", "وكالة الصحافة الفرنسية": trigger, generic word and the
     nisba adjectives or places after it name the outlet, whatever the tagger read."""
     index = trigger + 1
@@ -564,7 +563,7 @@ def _generic_outlet(tokens: Sequence[TagToken], trigger: int) -> RawSpan | None:
     return (trigger, end, "MEDIA") if end > index + 1 else None
 
 
-def _place_or_nisba(token: TagToken) -> bool:
+def _place_or_nisba(token: Token) -> bool:
     """A place, or a definite nisba: "وكالات أنباء روسية" (Russian news agencies) names no one."""
     nisba = token.base in nisba_country() and has_article(token.key, token.base)
     return nisba or token.key in place_words() or token.base in place_words()
@@ -575,7 +574,7 @@ def _media_generic_words() -> frozenset[str]:
     return frozenset(strip_clitics(entry) for entry in load_entries("media_generic_words"))
 
 
-def _quoted(tokens: Sequence[TagToken], index: int) -> RawSpan | None:
+def _quoted(tokens: Sequence[Token], index: int) -> RawSpan | None:
     if index >= len(tokens) or tokens[index].surface not in _OPEN_QUOTES:
         return None
     for end in range(index + 1, min(len(tokens), index + 2 + _QUOTED_NAME_MAX)):

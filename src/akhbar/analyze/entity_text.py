@@ -1,20 +1,20 @@
-"""Tokens for tagging (words and punctuation, with offsets) and clitic-free display forms.
+"""Tokens as the tagger reads them, and clitic-free display forms of names.
 
 The CRF was trained on gold data where punctuation is a token, so tagging sees the commas
-and quotes too; :func:`~akhbar.arabic.tokens.tokenize` gives only words.
+and quotes too (:func:`~akhbar.arabic.tokens.tokenize_with_marks`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from akhbar.analyze.entity_lexicons import known_words, media_names, org_names, place_names
 from akhbar.arabic.normalize import key_with_offsets, to_key
-from akhbar.arabic.tokens import tokenize
+from akhbar.arabic.tokens import Token
 
-__all__ = ["TagToken", "name_form", "tag_tokens", "trim_clitics"]
+__all__ = ["name_form", "tag_tokens", "trim_clitics"]
 
 # Proclitic chains a short word keeps when the tokenizer will not strip them (what is left
 # would be too short to trust): "لبي" of "لبي بي سي" (to the BBC).
@@ -25,37 +25,13 @@ _PREPOSITIONS = frozenset("بكل")
 _CONJUNCTIONS = frozenset("وف")
 
 
-@dataclass(frozen=True)
-class TagToken:
-    """A word or punctuation mark of display text; ``key``/``base`` as in Token."""
-
-    start: int
-    end: int
-    surface: str
-    key: str
-    base: str
-    is_word: bool
+def tag_tokens(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """A sentence's words and marks (:meth:`akhbar.arabic.doc.Doc.sentence_tokens`) as the
+    tagger reads them: with the clitic split below."""
+    return _split_name_clitics(tokens)
 
 
-def tag_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[TagToken, ...]:
-    """Words and single punctuation marks of ``text[start:end]``, offsets into ``text``."""
-    end = len(text) if end is None else end
-    piece = text[start:end]
-    out = []
-    cursor = 0
-    for token in tokenize(piece):
-        out += _marks(piece, cursor, token.start, start)
-        out.append(
-            TagToken(
-                token.start + start, token.end + start, token.surface, token.key, token.base, True
-            )
-        )
-        cursor = token.end
-    out += _marks(piece, cursor, len(piece), start)
-    return _split_name_clitics(out)
-
-
-def _split_name_clitics(tokens: Sequence[TagToken]) -> tuple[TagToken, ...]:
+def _split_name_clitics(tokens: Sequence[Token]) -> tuple[Token, ...]:
     """A short word whose clitic the tokenizer left on gets its base when, without the
     clitic, it opens a gazetteer name of two or more words: "لبي بي سي" (to the BBC, 639
     times in the ANT corpus) is ل + "بي بي سي", not a name starting "لبي"."""
@@ -83,17 +59,7 @@ def _multiword_openers() -> frozenset[tuple[str, str]]:
     )
 
 
-def _marks(piece: str, start: int, end: int, shift: int) -> list[TagToken]:
-    out = []
-    for index in range(start, end):
-        char = piece[index]
-        key = to_key(char)
-        if not char.isspace() and key.strip():
-            out.append(TagToken(index + shift, index + shift + 1, char, key, key, False))
-    return out
-
-
-def trim_clitics(token: TagToken) -> tuple[int, str]:
+def trim_clitics(token: Token) -> tuple[int, str]:
     """Start offset and surface of ``token`` without its conjunction/preposition.
 
     The article stays ("بالشرع" -> "الشرع"); where ل + ال fused into لل the token keeps
@@ -121,7 +87,7 @@ def trim_clitics(token: TagToken) -> tuple[int, str]:
     return token.start + cut, token.surface[cut:]
 
 
-def _conjunction(token: TagToken) -> bool:
+def _conjunction(token: Token) -> bool:
     """The first letter is و, or a ف before a known name: "فترامب" is ف + "ترامب", "فلوريان"
     (Florian) no ف + "لوريان". (Word counts cannot tell: ANT's counts are of clitic-free
     words, and the tokenizer's cut of "كيليان" counts as "يليان".)"""
@@ -129,7 +95,7 @@ def _conjunction(token: TagToken) -> bool:
     return first == "و" or (first == "ف" and token.key[1:] in known_words())
 
 
-def name_form(tokens: tuple[TagToken, ...] | list[TagToken]) -> str:
+def name_form(tokens: tuple[Token, ...] | list[Token]) -> str:
     """The display words of a name, clitics off the first word ("للرئيس" -> "الرئيس")."""
     if not tokens:
         return ""

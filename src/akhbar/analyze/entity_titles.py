@@ -29,7 +29,8 @@ from akhbar.analyze.entity_lexicons import (
     title_objects,
     title_qualifiers,
 )
-from akhbar.analyze.entity_text import TagToken, name_form
+from akhbar.analyze.entity_text import name_form
+from akhbar.arabic.tokens import Token
 
 __all__ = ["TitleSpan", "find_titles"]
 
@@ -49,7 +50,7 @@ class TitleSpan:
     role: str
 
 
-def find_titles(tokens: Sequence[TagToken]) -> tuple[TitleSpan, ...]:
+def find_titles(tokens: Sequence[Token]) -> tuple[TitleSpan, ...]:
     """Title phrases of one sentence's tokens, left to right, not overlapping."""
     out: list[TitleSpan] = []
     index = 0
@@ -65,12 +66,12 @@ def find_titles(tokens: Sequence[TagToken]) -> tuple[TitleSpan, ...]:
     return tuple(out)
 
 
-def _head(token: TagToken) -> bool:
+def _head(token: Token) -> bool:
     """A title head, and not a stopword that strips to one: "لي" (to me) is no "ولي"."""
     return token.is_word and token.base in title_heads() and token.key not in stopwords()
 
 
-def _extend(tokens: Sequence[TagToken], index: int) -> int:
+def _extend(tokens: Sequence[Token], index: int) -> int:
     """End of a title whose head ends before ``index``."""
     modifiers = title_heads() | title_objects() | title_qualifiers()
     while index < len(tokens) and tokens[index].is_word:
@@ -91,20 +92,20 @@ def _extend(tokens: Sequence[TagToken], index: int) -> int:
     return index
 
 
-def _bare_given_name(token: TagToken) -> bool:
+def _bare_given_name(token: Token) -> bool:
     """ "عماد فراجين": a head that is also a given name, alone and without the article, is the
     name ("العماد ميشال عون" and "أمين عام الحزب" are titles)."""
     return token.key == token.base and is_given_name(token.key, token.base)
 
 
-def _given_name_after_title(tokens: Sequence[TagToken], index: int) -> bool:
+def _given_name_after_title(tokens: Sequence[Token], index: int) -> bool:
     """ "رئيس الجمهورية الأسبق أمين الجميل": a bare given name after a title, even one that is
     a head too (أمين), is the name the title introduces, unless it follows a head as the next
     head does ("نائب وزير")."""
     return _bare_given_name(tokens[index]) and tokens[index - 1].base not in title_heads()
 
 
-def _named_body(tokens: Sequence[TagToken], index: int) -> int:
+def _named_body(tokens: Sequence[Token], index: int) -> int:
     """After "باسم": the body's words (up to a few), then any nisba."""
     end = index
     while end < min(len(tokens), index + _NAMED_BODY_MAX) and tokens[end].is_word:
@@ -114,7 +115,7 @@ def _named_body(tokens: Sequence[TagToken], index: int) -> int:
     return end
 
 
-def _joined_places(tokens: Sequence[TagToken], index: int) -> int:
+def _joined_places(tokens: Sequence[Token], index: int) -> int:
     """ "إلى الشرق الأوسط وأفريقيا": further places joined by و belong to the title too."""
     while index < len(tokens) and tokens[index].is_word and tokens[index].key.startswith("و"):
         rest = [t.base for t in tokens[index:]]
@@ -125,7 +126,7 @@ def _joined_places(tokens: Sequence[TagToken], index: int) -> int:
     return index
 
 
-def _role(tokens: Sequence[TagToken], first: int, end: int, earlier: Sequence[TitleSpan]) -> str:
+def _role(tokens: Sequence[Token], first: int, end: int, earlier: Sequence[TitleSpan]) -> str:
     words = list(tokens[first:end])
     if tokens[first].base not in _COUNTERPART:
         return name_form(words)

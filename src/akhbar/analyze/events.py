@@ -1,9 +1,8 @@
 """Event mentions in one article: trigger words of happenings, each with the date that dates it.
 
-    >>> text = "وأجرى بوتين أول مكالمة هاتفية مع الشرع، في 12 فبراير/ شباط الفائت."
-    >>> sentences = split_sentences(text)
-    >>> times = find_times(text, anchor=date(2025, 3, 20))
-    >>> [(m.type, m.time.value) for m in find_event_mentions(text, sentences, times)]
+    >>> doc = make_doc("وأجرى بوتين أول مكالمة هاتفية مع الشرع، في 12 فبراير/ شباط الفائت.")
+    >>> times = find_times(doc, anchor=date(2025, 3, 20))
+    >>> [(m.type, m.time.value) for m in find_event_mentions(doc, times)]
     [('call', '2025-02-12')]
 
 ("Putin held his first phone call with al-Sharaa on 12 February last.") Triggers come
@@ -23,9 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from akhbar.arabic.doc import Doc
 from akhbar.arabic.lexicon import load_entries, load_mapping
 from akhbar.arabic.normalize import to_key
-from akhbar.arabic.tokens import Token, tokenize
+from akhbar.arabic.tokens import Token
 from akhbar.model import EntityMention, EventMention, Sentence, Span, TimeExpression
 
 __all__ = ["event_label", "find_event_mentions", "with_participants"]
@@ -95,9 +95,9 @@ def _cue(tokens: Sequence[Token], index: int, lexicon: _Lexicon) -> str | None:
     return lexicon.cues.get(tokens[index - 1].key) if index > 0 else None
 
 
-def _triggers(text: str, sentence: Sentence, article_id: str) -> list[EventMention]:
+def _triggers(doc: Doc, sentence: Sentence) -> list[EventMention]:
     lexicon = _lexicon()
-    tokens = tokenize(sentence.text)
+    tokens = doc.words(sentence.index)
     found: list[EventMention] = []
     index = 0
     while index < len(tokens):
@@ -107,11 +107,11 @@ def _triggers(text: str, sentence: Sentence, article_id: str) -> list[EventMenti
             index += 1
             continue
         event_type, length = matched
-        start = sentence.start + tokens[index].start
-        end = sentence.start + tokens[index + length - 1].end
-        span = Span(article_id, start, end, sentence.index)
+        start = tokens[index].start
+        end = tokens[index + length - 1].end
+        span = Span(doc.article, start, end, sentence.index)
         found.append(
-            EventMention(event_type, span, text[start:end], background=cue == "background")
+            EventMention(event_type, span, doc.text[start:end], background=cue == "background")
         )
         index += length
     return found
@@ -126,7 +126,7 @@ def _distance(mention: EventMention, time: TimeExpression) -> int:
 
 
 def _attach_times(
-    text: str, mentions: list[EventMention], times: Sequence[TimeExpression], sentence: Sentence
+    doc: Doc, mentions: list[EventMention], times: Sequence[TimeExpression], sentence: Sentence
 ) -> list[EventMention]:
     """Give each date in the sentence to its nearest trigger; a trigger keeps its nearest date.
 
@@ -143,7 +143,7 @@ def _attach_times(
     ]
     best: dict[int, TimeExpression] = {}
     for time in inside:
-        free = [i for i, m in enumerate(mentions) if not _claimed_by_a_noun(text, m, time)]
+        free = [i for i, m in enumerate(mentions) if not _claimed_by_a_noun(doc, m, time)]
         if not free:
             continue
         nearest = min(free, key=lambda i: (_distance(mentions[i], time), i))
@@ -153,32 +153,26 @@ def _attach_times(
     return [replace(mention, time=best.get(i)) for i, mention in enumerate(mentions)]
 
 
-def _claimed_by_a_noun(text: str, mention: EventMention, time: TimeExpression) -> bool:
+def _claimed_by_a_noun(doc: Doc, mention: EventMention, time: TimeExpression) -> bool:
     """A modifier cue between trigger and date, with a word between trigger and cue: the
     date belongs to that word's noun phrase. Right after the trigger, the cue modifies the
     trigger itself ("القمة المقررة في 12 يونيو" dates the summit)."""
     if time.start < mention.span.end:
         return False
-    between = [token.key for token in tokenize(text[mention.span.end : time.start])]
+    between = [token.key for token in doc.words_between(mention.span.end, time.start)]
     cues = _noun_modifiers()
     return any(
         word in cues or (word[:1] in _CONJUNCTIONS and word[1:] in cues) for word in between[1:]
     )
 
 
-def find_event_mentions(
-    text: str,
-    sentences: Sequence[Sentence],
-    times: Sequence[TimeExpression],
-    *,
-    article_id: str = "",
-) -> tuple[EventMention, ...]:
-    """Every event trigger in ``text``, in order, each with its attached date (or None)."""
+def find_event_mentions(doc: Doc, times: Sequence[TimeExpression]) -> tuple[EventMention, ...]:
+    """Every event trigger of ``doc``, in order, each with its attached date (or None)."""
     mentions: list[EventMention] = []
-    for sentence in sentences:
-        found = _triggers(text, sentence, article_id)
+    for sentence in doc.sentences:
+        found = _triggers(doc, sentence)
         if found:
-            mentions.extend(_attach_times(text, found, times, sentence))
+            mentions.extend(_attach_times(doc, found, times, sentence))
     return tuple(mentions)
 
 

@@ -14,8 +14,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from akhbar.analyze.time_periods import period
-from akhbar.analyze.times import find_times
-from akhbar.arabic.sentences import quotations
+from akhbar.analyze.times import read_times
+from akhbar.arabic.doc import Doc
+from akhbar.arabic.normalize import KeyOffsets
 from akhbar.model import Sentence, TimeExpression
 
 __all__ = ["anchor_quoted_times"]
@@ -43,19 +44,19 @@ def _reresolved(
 ) -> TimeExpression:
     offset = region[0] + 1
     quoted = text[offset : region[1]]
-    for found in find_times(quoted, anchor=dt.date.fromisoformat(day), article_id=time.article):
+    found_times = read_times(
+        KeyOffsets(quoted), anchor=dt.date.fromisoformat(day), article_id=time.article
+    )
+    for found in found_times:
         if found.start + offset == time.start and found.surface == time.surface:
             return dataclasses.replace(found, start=time.start, end=time.end)
     return time
 
 
-def anchor_quoted_times(
-    text: str, times: Sequence[TimeExpression], sentences: Sequence[Sentence]
-) -> tuple[TimeExpression, ...]:
+def anchor_quoted_times(doc: Doc, times: Sequence[TimeExpression]) -> tuple[TimeExpression, ...]:
     """``times`` with relative expressions in quotations re-resolved at the speech's day."""
     out = list(times)
-    for sentence in sentences:
-        regions = quotations(text, sentence.start, sentence.end)
+    for sentence, regions in zip(doc.sentences, doc.quoted, strict=True):
         if not regions:
             continue
         day = _speech_day(times, regions, sentence)
@@ -64,5 +65,5 @@ def anchor_quoted_times(
         for index, time in enumerate(out):
             region = _inside(time, regions)
             if region is not None and time.relative and time.anchor != day:
-                out[index] = _reresolved(text, time, region, day)
+                out[index] = _reresolved(doc.text, time, region, day)
     return tuple(out)

@@ -1,7 +1,6 @@
 """Who said what in one article: direct quotes and reported (indirect) speech.
 
-    >>> text = "وقال بيسكوف إن الرسالة مهمة."
-    >>> q = find_quotes(text, split_sentences(text))
+    >>> q = find_quotes(make_doc("وقال بيسكوف إن الرسالة مهمة."))
     >>> q[0].speaker, q[0].verb, q[0].text, q[0].kind
     ('بيسكوف', 'وقال', 'الرسالة مهمة', 'indirect')
 
@@ -33,11 +32,10 @@ from dataclasses import dataclass
 
 from akhbar.analyze.quote_clauses import Clause, read_clause, subject_before
 from akhbar.analyze.quote_words import Words, attribution_cue, read_phrase, speech_verb_at
-from akhbar.arabic.sentences import quotations
-from akhbar.arabic.tokens import tokenize
-from akhbar.model import QuoteMention, Sentence, Span
+from akhbar.arabic.doc import Doc
+from akhbar.model import QuoteMention, Span
 
-__all__ = ["CARRY_SENTENCES", "SCARE_MAX_WORDS", "QuoteMention", "find_quotes"]
+__all__ = ["CARRY_SENTENCES", "SCARE_MAX_WORDS", "QuoteMention", "find_quotes", "sentence_words"]
 
 # "وأضاف أن" takes the speaker named at most this many sentences before.
 CARRY_SENTENCES = 2
@@ -51,14 +49,13 @@ class _Speaker:
     span: Span
 
 
-def find_quotes(
-    text: str, sentences: tuple[Sentence, ...], *, article_id: str = ""
-) -> tuple[QuoteMention, ...]:
+def find_quotes(doc: Doc) -> tuple[QuoteMention, ...]:
     """Direct and indirect quotes of one article, in text order."""
     out: list[QuoteMention] = []
     last: _Speaker | None = None
-    for sentence in sentences:
-        words = _words(text, sentence)
+    article_id = doc.article
+    for sentence in doc.sentences:
+        words = sentence_words(doc, sentence.index)
         if last is not None and sentence.index - last.span.sentence > CARRY_SENTENCES:
             last = None
         found = _verb_mentions(words, sentence.index, last, article_id)
@@ -70,12 +67,9 @@ def find_quotes(
     return tuple(out)
 
 
-def _words(text: str, sentence: Sentence) -> Words:
-    tokens = tuple(
-        type(t)(t.start + sentence.start, t.end + sentence.start, t.surface, t.key, t.base)
-        for t in tokenize(sentence.text)
-    )
-    return Words(text, tokens, quotations(text, sentence.start, sentence.end))
+def sentence_words(doc: Doc, index: int) -> Words:
+    """The words of sentence ``index`` with its quotations, as the phrase readers take them."""
+    return Words(doc.text, doc.words(index), doc.quoted[index])
 
 
 def _verb_mentions(

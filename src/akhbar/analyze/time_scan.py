@@ -1,4 +1,4 @@
-"""Speed for long texts: where to run each time pattern, and cheap key-to-display offsets.
+"""Speed for long texts: where to run each time pattern.
 
 Running fourteen patterns over every character of a ten-year archive is slow, and most
 of a news text holds no time at all. So one fast pass finds the words a pattern needs
@@ -9,13 +9,9 @@ each pattern then runs only in a window around them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Mapping
-from functools import cache
 
-from akhbar.arabic.normalize import to_key
-
-__all__ = ["KeyOffsets", "regions"]
+__all__ = ["regions"]
 
 # Characters scanned before and after a trigger word: enough for the longest prefix
 # ("الثلاثاء، مطلع الحادي والعشرين من") and suffix ("/ كانون الثاني عام 2024 الماضي").
@@ -49,71 +45,3 @@ def _merge(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             high += 1
         out.append((low, high))
     return out
-
-
-@cache
-def _irregular() -> re.Pattern[str]:
-    """Characters whose key form is not exactly one character (harakat, tatweel, ligatures).
-
-    Computed once over the Basic Multilingual Plane; every astral character is treated as
-    possibly irregular and measured where it occurs.
-    """
-    odd = [code for code in range(0x10000) if len(to_key(chr(code))) != 1]
-    ranges: list[tuple[int, int]] = []
-    for code in odd:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    body = "".join(
-        re.escape(chr(low)) + ("-" + re.escape(chr(high)) if high > low else "")
-        for low, high in ranges
-    )
-    return re.compile(f"[{body}\U00010000-\U0010ffff]")
-
-
-class KeyOffsets:
-    """The key form of a text and the display offsets of key offsets.
-
-    Same answers as :meth:`akhbar.arabic.normalize.KeyText.display_span`, but only the
-    characters that do not fold one-to-one are recorded, so a text without harakat costs
-    one ``to_key`` call.
-    """
-
-    __slots__ = ("_folds", "_key_starts", "_positions", "display", "key")
-
-    def __init__(self, display: str) -> None:
-        self.display = display
-        self.key = to_key(display)
-        positions: list[int] = []
-        folds: list[int] = []
-        key_starts: list[int] = []
-        delta = 0
-        for match in _irregular().finditer(display):
-            fold = len(to_key(match.group()))
-            if fold == 1:
-                continue
-            positions.append(match.start())
-            folds.append(fold)
-            key_starts.append(match.start() + delta)
-            delta += fold - 1
-        self._positions, self._folds, self._key_starts = positions, folds, key_starts
-
-    def display_start(self, key_index: int) -> int:
-        """Display offset of the character that produced key character ``key_index``."""
-        if key_index >= len(self.key):
-            return len(self.display)
-        index = bisect_right(self._key_starts, key_index) - 1
-        if index < 0:
-            return key_index
-        start = self._key_starts[index]
-        if key_index < start + self._folds[index]:
-            return self._positions[index]
-        return self._positions[index] + 1 + key_index - start - self._folds[index]
-
-    def display_span(self, key_start: int, key_end: int) -> tuple[int, int]:
-        if key_end == 0:
-            return 0, 0
-        last = self.display_start(key_end - 1)
-        after = self.display_start(key_end)
-        return self.display_start(key_start), (after if after > last else last + 1)

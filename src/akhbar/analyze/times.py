@@ -54,10 +54,12 @@ from akhbar.analyze.time_rules_relative import (
     plural_period_rule,
     weekday_rule,
 )
-from akhbar.analyze.time_scan import KeyOffsets, regions
+from akhbar.analyze.time_scan import regions
+from akhbar.arabic.doc import Doc
+from akhbar.arabic.normalize import KeyOffsets
 from akhbar.model import TimeExpression
 
-__all__ = ["TimeExpression", "find_times"]
+__all__ = ["TimeExpression", "find_times", "read_times"]
 
 Rule = Callable[[re.Match[str], Context], list[Found]]
 
@@ -88,20 +90,24 @@ _RANGE_GAP = re.compile(r"[ \t]*[،,]?[ \t]*(?P<sep>و|الي|حتي|-)[ \t]*")
 _RANGE_OPENERS = {"و": ("بين", "وبين"), "الي": ("من", "بين"), "حتي": ("من",), "-": ("من", "بين")}
 
 
-def find_times(
-    text: str, *, anchor: dt.date | None, article_id: str = ""
-) -> tuple[TimeExpression, ...]:
-    """Every time expression in ``text``, in text order, none overlapping another.
+def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
+    """Every time expression of ``doc``, in text order, none overlapping another.
 
     >>> from datetime import date
-    >>> find_times("والأسبوع الماضي، دعا الكرملين", anchor=date(2025, 3, 20))[0].value
+    >>> find_times(make_doc("والأسبوع الماضي، دعا الكرملين"), anchor=date(2025, 3, 20))[0].value
     '2025-W11'
 
     ("and last week, the Kremlin called".)
     """
+    return read_times(doc.keyed, anchor=anchor, article_id=doc.article)
+
+
+def read_times(
+    keyed: KeyOffsets, *, anchor: dt.date | None, article_id: str = ""
+) -> tuple[TimeExpression, ...]:
+    """:func:`find_times` on any key text with its offsets (a quotation, a title)."""
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    keyed = KeyOffsets(text)
     ctx = Context(keyed.key, anchor, time_lexicon())
     found = _choose(_candidates(ctx, time_patterns()))
     found = _mark_since(_join_ranges(_attach_clock_days(found, ctx), ctx), ctx)

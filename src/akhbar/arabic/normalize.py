@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import cache
 
-__all__ = ["KeyText", "key_with_offsets", "to_key"]
+__all__ = ["KeyOffsets", "KeyText", "key_with_offsets", "to_key"]
 
 _ALEF = "ا"
 _FOLDS: dict[str, str] = {
@@ -191,3 +192,71 @@ def key_with_offsets(text: str) -> KeyText:
             origin.extend([index] * len(folded))
     origin.append(len(text))
     return KeyText(text, "".join(key_parts), tuple(origin))
+
+
+@cache
+def _irregular() -> re.Pattern[str]:
+    """Characters whose key form is not exactly one character (harakat, tatweel, ligatures).
+
+    Computed once over the Basic Multilingual Plane; every astral character is treated as
+    possibly irregular and measured where it occurs.
+    """
+    odd = [code for code in range(0x10000) if len(to_key(chr(code))) != 1]
+    ranges: list[tuple[int, int]] = []
+    for code in odd:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    body = "".join(
+        re.escape(chr(low)) + ("-" + re.escape(chr(high)) if high > low else "")
+        for low, high in ranges
+    )
+    return re.compile(f"[{body}\U00010000-\U0010ffff]")
+
+
+class KeyOffsets:
+    """The key form of a text and the display offsets of key offsets.
+
+    Same answers as :meth:`akhbar.arabic.normalize.KeyText.display_span`, but only the
+    characters that do not fold one-to-one are recorded, so a text without harakat costs
+    one ``to_key`` call.
+    """
+
+    __slots__ = ("_folds", "_key_starts", "_positions", "display", "key")
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.key = to_key(display)
+        positions: list[int] = []
+        folds: list[int] = []
+        key_starts: list[int] = []
+        delta = 0
+        for match in _irregular().finditer(display):
+            fold = len(to_key(match.group()))
+            if fold == 1:
+                continue
+            positions.append(match.start())
+            folds.append(fold)
+            key_starts.append(match.start() + delta)
+            delta += fold - 1
+        self._positions, self._folds, self._key_starts = positions, folds, key_starts
+
+    def display_start(self, key_index: int) -> int:
+        """Display offset of the character that produced key character ``key_index``."""
+        if key_index >= len(self.key):
+            return len(self.display)
+        index = bisect_right(self._key_starts, key_index) - 1
+        if index < 0:
+            return key_index
+        start = self._key_starts[index]
+        if key_index < start + self._folds[index]:
+            return self._positions[index]
+        return self._positions[index] + 1 + key_index - start - self._folds[index]
+
+    def display_span(self, key_start: int, key_end: int) -> tuple[int, int]:
+        if key_end == 0:
+            return 0, 0
+        last = self.display_start(key_end - 1)
+        after = self.display_start(key_end)
+        return self.display_start(key_start), (after if after > last else last + 1)

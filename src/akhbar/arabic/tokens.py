@@ -22,7 +22,7 @@ from functools import cache
 from akhbar.arabic.lexicon import load_entries
 from akhbar.arabic.normalize import to_key
 
-__all__ = ["Token", "base_words", "strip_clitics", "tokenize"]
+__all__ = ["Token", "base_words", "strip_clitics", "tokenize", "tokenize_with_marks"]
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 _ARABIC_LETTERS = "\u0620-\u063f\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
@@ -51,23 +51,57 @@ _MEMO_LIMIT = 1 << 18
 
 @dataclass(frozen=True)
 class Token:
-    """One word: ``surface == text[start:end]``, its key form and its clitic-free base."""
+    """One word (or, with ``is_word`` False, one punctuation mark): ``surface ==
+    text[start:end]``, its key form and its clitic-free base (a mark's base is its key)."""
 
     start: int
     end: int
     surface: str
     key: str
     base: str
+    is_word: bool = True
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Words of ``text`` with half-open offsets into it."""
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Words of ``text[start:end]`` with half-open offsets into ``text``."""
     out = []
-    for match in _WORD.finditer(text):
+    for match in _WORD.finditer(text, start, len(text) if end is None else end):
         surface = match.group()
         key = to_key(surface)
         out.append(Token(match.start(), match.end(), surface, key, strip_clitics(key)))
     return tuple(out)
+
+
+def tokenize_with_marks(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Words and single punctuation marks of ``text[start:end]``, offsets into ``text``: what
+    the entity tagger reads (its gold data has commas and quotes as tokens).
+
+    >>> [t.surface for t in tokenize_with_marks("قال بيسكوف: «نعم»")]
+    ['قال', 'بيسكوف', ':', '«', 'نعم', '»']
+    """
+    end = len(text) if end is None else end
+    out: list[Token] = []
+    cursor = start
+    for token in tokenize(text, start, end):
+        out += _marks(text, cursor, token.start)
+        out.append(token)
+        cursor = token.end
+    out += _marks(text, cursor, end)
+    return tuple(out)
+
+
+def _marks(text: str, start: int, end: int) -> list[Token]:
+    out = []
+    for index in range(start, end):
+        char = text[index]
+        if not char.isspace() and (key := _mark_key(char)).strip():
+            out.append(Token(index, index + 1, char, key, key, False))
+    return out
+
+
+@cache
+def _mark_key(char: str) -> str:
+    return to_key(char)
 
 
 def base_words(text: str) -> list[str]:

@@ -121,6 +121,7 @@ def tag_passage_as_akhbar(sentences: Sequence[Sequence[str]]) -> list[tuple[str,
     akhbar does across an article (short forms of full names, a name tagged once tagged
     again) has the context it has in use."""
     from akhbar.analyze.entities import find_entities
+    from akhbar.arabic.doc import make_doc
 
     texts: list[str] = []
     starts: list[list[int]] = []
@@ -137,7 +138,7 @@ def tag_passage_as_akhbar(sentences: Sequence[Sequence[str]]) -> list[tuple[str,
         texts.append(text)
         starts.append(offsets)
         position += len(text) + 1
-    mentions = find_entities(" ".join(texts), sentences=split)
+    mentions = find_entities(make_doc(" ".join(texts), sentences=split))
     out = []
     for tokens, offsets in zip(sentences, starts, strict=True):
         words = [token or "_" for token in tokens]

@@ -1,4 +1,4 @@
-"""Score :func:`akhbar.analyze.times.find_times` against hand-annotated time expressions.
+"""Score :func:`akhbar.analyze.times.read_times` against hand-annotated time expressions.
 
     python -m akhbar.eval.times tests/data/times/ant_times.jsonl [--verbose]
 
@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from akhbar.analyze.times import TimeExpression, find_times
+from akhbar.analyze.times import TimeExpression, read_times
+from akhbar.arabic.normalize import KeyOffsets
 from akhbar.errors import InputError
 
 __all__ = ["Gold", "Score", "load_gold", "main", "score"]
@@ -81,7 +82,7 @@ def score(golds: Sequence[Gold]) -> Score:
     found = exact = 0
     misses: list[tuple[Gold, str | None]] = []
     for gold in golds:
-        hits = _overlapping(gold, find_times(gold.sentence, anchor=gold.pub))
+        hits = _overlapping(gold, read_times(KeyOffsets(gold.sentence), anchor=gold.pub))
         if hits:
             found += 1
         if any(t.value == gold.value for t in hits):

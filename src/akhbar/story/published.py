@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from akhbar.analyze.time_periods import Period, overlaps, period
-from akhbar.analyze.times import find_times
+from akhbar.analyze.times import read_times
+from akhbar.arabic.normalize import KeyOffsets
 from akhbar.model import Article, ArticleAnalysis, Evidence, Sentence, Span, TimeExpression
 from akhbar.story.events import MentionRef, StoryEvents
 
@@ -39,7 +40,7 @@ class _Constraint:
 
 
 def _resolves_within(constraint: _Constraint, anchor: dt.date) -> bool:
-    for found in find_times(constraint.sentence.text, anchor=anchor):
+    for found in read_times(KeyOffsets(constraint.sentence.text), anchor=anchor):
         if found.start == constraint.offset and found.surface == constraint.time.surface:
             span = period(found.value)
             return (
