@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.analyze import entity_model
+from akhbar.analyze import entity_crf
 from akhbar.analyze.entities import EntityMention, find_entities
 from akhbar.arabic.doc import make_doc
 from akhbar.errors import ConfigError
@@ -121,8 +121,8 @@ def test_offsets_hold_for_any_text(text):
 
 
 def test_missing_model_says_how_to_build_it(tmp_path, monkeypatch):
-    entity_model._tagger.cache_clear()
-    monkeypatch.setattr(entity_model, "model_path", lambda: tmp_path / "ner-crf.bin")
+    entity_crf.shipped_crf.cache_clear()
+    monkeypatch.setattr(entity_crf, "model_path", lambda: tmp_path / "ner-crf.bin")
     try:
         with pytest.raises(ConfigError, match=r"scripts/train_ner\.py"):
             find_entities(make_doc("قال بوتين"))
@@ -130,7 +130,8 @@ def test_missing_model_says_how_to_build_it(tmp_path, monkeypatch):
         with pytest.raises(ConfigError, match="cannot be read"):
             find_entities(make_doc("قال بوتين"))
     finally:
-        entity_model._tagger.cache_clear()
+        monkeypatch.undo()
+        entity_crf.shipped_crf.cache_clear()
 
 
 def test_ant_lexicons_describe_unseen_names_by_their_contexts():

@@ -1,4 +1,4 @@
-"""The neural NER tagger run with numpy, and its combination with the CRF."""
+"""The neural NER tagger (numpy and ONNX Runtime), and its combination with the CRF."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from akhbar.analyze import entity_network
-from akhbar.analyze.entity_features import word_forms
+from akhbar.analyze.entity_features import lexicon_features, word_forms
 from akhbar.analyze.entity_model import combine_marginals, tag_forms, tag_sentences
 from akhbar.analyze.entity_network import (
     MAX_CHARS,
@@ -117,7 +117,7 @@ def _random_network(tmp_path, *, heads: int = 2, drop: str = "") -> str:
     return str(path)
 
 
-def test_the_batched_lstm_equals_a_textbook_lstm_in_both_directions_of_every_head(tmp_path):
+def test_the_onnx_lstm_equals_a_textbook_lstm_in_both_directions_of_every_head(tmp_path):
     network = load_network(_random_network(tmp_path))
     assert len(network.heads) == 2
     sentences = [_forms("قال بوتين إن روسيا"), _forms("وبوتين"), _forms("قال الكرملين اليوم")]
@@ -127,7 +127,10 @@ def test_the_batched_lstm_equals_a_textbook_lstm_in_both_directions_of_every_hea
             [network.words.get(base, network.words.get(key, 1)) for key, base in forms]
         ]
         chars = entity_network._char_ids(network, forms)
-        features = entity_network._feature_ids(network, [forms])
+        features = [
+            [network.features[name] for name in names if name in network.features]
+            for names in lexicon_features(forms)
+        ]
         for head, head_scores in zip(network.heads, scores, strict=True):
             inputs = np.concatenate(
                 [

@@ -27,10 +27,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from typing import NamedTuple
 
 from akhbar.analyze.entity_gold import spans_of
 from akhbar.analyze.entity_lexicons import (
-    Phrases,
     has_article,
     is_given_name,
     nisba_country,
@@ -126,7 +126,16 @@ def _short_forms(
     ]
 
 
-def _article_names(tagged: Sequence[tuple]) -> Phrases:
+class _Named(NamedTuple):
+    """Names the article tags: (article mark, *bases) -> type, the most words in one, and
+    the (article mark, first base) they open with."""
+
+    table: dict[tuple[str, ...], str]
+    longest: int
+    firsts: set[tuple[str, ...]]
+
+
+def _article_names(tagged: Sequence[tuple]) -> _Named:
     """Names the article tags somewhere, by their words, with the type they take most often
     (ties: the first). A single word is left out where it is often something else: a
     stopword, a title word, a nisba ("الروسي"), a bare given name ("عمر": also age), an
@@ -139,7 +148,9 @@ def _article_names(tagged: Sequence[tuple]) -> Phrases:
                 key = (_article_mark(words[0]), *(token.base for token in words))
                 votes.setdefault(key, Counter())[kind] += 1
     table = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
-    return table, max((len(key) - 1 for key in table), default=0)
+    return _Named(
+        table, max((len(key) - 1 for key in table), default=0), {key[:2] for key in table}
+    )
 
 
 def _lone_name(token: Token) -> bool:
@@ -167,17 +178,18 @@ def _article_mark(token: Token) -> str:
     return "ال" if has_article(token.key, token.base) else ""
 
 
-def _named_again(
-    tokens: Sequence[Token], spans: Sequence[RawSpan], named: Phrases
-) -> list[RawSpan]:
+def _named_again(tokens: Sequence[Token], spans: Sequence[RawSpan], named: _Named) -> list[RawSpan]:
     """One sense per article: where the tagger missed a name that it tagged elsewhere in the
     article ("تومي" in a report on the sailor Abhilash Tomy), the name is tagged here too,
     with the same type."""
     covered = {index for start, end, _ in spans for index in range(start, end)}
-    table, longest = named
+    table, longest, firsts = named
     out = []
     index = 0
     while index < len(tokens):
+        if (_article_mark(tokens[index]), tokens[index].base) not in firsts:
+            index += 1
+            continue
         for size in range(min(longest, len(tokens) - index), 0, -1):
             words = tokens[index : index + size]
             if not all(token.is_word for token in words) or (

@@ -33,7 +33,18 @@ from akhbar.analyze.entity_lexicons import (
 from akhbar.arabic.normalize import to_key
 from akhbar.arabic.tokens import strip_clitics
 
-__all__ = ["lexicon_features", "sentence_features", "word_forms"]
+__all__ = [
+    "EDGE",
+    "NEIGHBOUR_OFFSETS",
+    "bigram_features",
+    "gazetteer_tags",
+    "lexicon_features",
+    "neighbour_features",
+    "own_classes",
+    "own_features",
+    "sentence_features",
+    "word_forms",
+]
 
 # Neighbour window: two words each side was as good as three on the dev split, and smaller.
 _WINDOW = 2
@@ -58,30 +69,54 @@ def word_forms(words: Sequence[str]) -> tuple[tuple[str, str], ...]:
 def sentence_features(forms: Sequence[tuple[str, str]]) -> list[list[str]]:
     """One feature list per token of a sentence, from its ``(key, base)`` forms."""
     bases = [base for _, base in forms]
-    gazetteer = _gazetteer_tags(tuple(bases))
-    classes = [_word_class(key, base) for key, base in forms]
+    gazetteer = gazetteer_tags(tuple(bases))
     out = []
-    for index, (key, base) in enumerate(forms):
-        feats = ["bias", f"k={key}", f"b={base}", *_affixes(key, base), *classes[index]]
-        feats.extend(gazetteer[index])
-        for offset in range(-_WINDOW, _WINDOW + 1):
-            if offset == 0:
-                continue
+    for index, form in enumerate(forms):
+        feats = [*own_features(*form), *gazetteer[index]]
+        for offset in NEIGHBOUR_OFFSETS:
             other = index + offset
-            if 0 <= other < len(forms):
-                feats.append(f"{offset}b={bases[other]}")
-                feats.extend(
-                    f"{offset}{name}"
-                    for name in classes[other]
-                    if name[0] == "L" and (abs(offset) == 1 or not name.startswith(_FINE_CLASSES))
-                )
-            else:
-                feats.append(f"{offset}b=<edge>")
-        if index > 0:
-            feats.append(f"-1b|b={bases[index - 1]}|{base}")
-        if index + 1 < len(forms):
-            feats.append(f"b|+1b={base}|{bases[index + 1]}")
+            inside = 0 <= other < len(forms)
+            feats += neighbour_features(*forms[other], offset) if inside else EDGE[offset]
+        feats += bigram_features(bases, index)
         out.append(feats)
+    return out
+
+
+# Offsets of the neighbours a token's features describe.
+NEIGHBOUR_OFFSETS = tuple(offset for offset in range(-_WINDOW, _WINDOW + 1) if offset)
+# What a token beyond the sentence's edge contributes.
+EDGE = {offset: (f"{offset}b=<edge>",) for offset in NEIGHBOUR_OFFSETS}
+
+
+# A word's own features and those it gives its neighbours depend on the word alone, and news
+# repeats its words, so they are kept for the most recent words.
+@lru_cache(maxsize=1 << 16)
+def own_features(key: str, base: str) -> tuple[str, ...]:
+    """The features a token has of its own (word, affixes, classes), context left out."""
+    return ("bias", f"k={key}", f"b={base}", *_affixes(key, base), *_word_class(key, base))
+
+
+@lru_cache(maxsize=1 << 16)
+def neighbour_features(key: str, base: str, offset: int) -> tuple[str, ...]:
+    """The features a word gives the token ``offset`` words from it (its base and its
+    lexicon classes; the fine classes only to the next word on each side)."""
+    return (
+        f"{offset}b={base}",
+        *(
+            f"{offset}{name}"
+            for name in _word_class(key, base)
+            if name[0] == "L" and (abs(offset) == 1 or not name.startswith(_FINE_CLASSES))
+        ),
+    )
+
+
+def bigram_features(bases: Sequence[str], index: int) -> list[str]:
+    """The token's base paired with the base before it and with the base after it."""
+    out = []
+    if index > 0:
+        out.append(f"-1b|b={bases[index - 1]}|{bases[index]}")
+    if index + 1 < len(bases):
+        out.append(f"b|+1b={bases[index]}|{bases[index + 1]}")
     return out
 
 
@@ -89,15 +124,16 @@ def lexicon_features(forms: Sequence[tuple[str, str]]) -> list[list[str]]:
     """Each token's own classes, gazetteer tags and clitic chain: what the neural tagger
     (:mod:`akhbar.analyze.entity_network`) reads beside words and characters. Neighbours and
     character n-grams are left out: the network reads those itself."""
-    gazetteer = _gazetteer_tags(tuple(base for _, base in forms))
+    gazetteer = gazetteer_tags(tuple(base for _, base in forms))
     return [
-        [*_own_classes(key, base), *tags]
-        for (key, base), tags in zip(forms, gazetteer, strict=True)
+        [*own_classes(key, base), *tags] for (key, base), tags in zip(forms, gazetteer, strict=True)
     ]
 
 
 @lru_cache(maxsize=1 << 16)
-def _own_classes(key: str, base: str) -> tuple[str, ...]:
+def own_classes(key: str, base: str) -> tuple[str, ...]:
+    """A word's own lexicon classes and clitic chain: what the network reads of it beside
+    its vector and characters (:func:`lexicon_features` less the gazetteer tags)."""
     chain = key[: len(key) - len(base)] if key.endswith(base) else ""
     own = [name for name in _word_class(key, base) if not name.startswith(("c3=", "len="))]
     return (*own, f"clitic={chain}")
@@ -152,7 +188,7 @@ def _word_class(key: str, base: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)  # the sentence both models are reading
-def _gazetteer_tags(bases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+def gazetteer_tags(bases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """BI membership of each word in gazetteer phrases (places, organisations, media)."""
     tags: list[list[str]] = [[] for _ in bases]
     for name, phrases in (("place", place_names()), ("org", org_names()), ("media", media_names())):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from typing import NamedTuple
 
 from akhbar.arabic.lexicon import load_entries, load_mapping
 from akhbar.arabic.tokens import strip_clitics
@@ -22,6 +23,7 @@ __all__ = [
     "has_article",
     "is_given_name",
     "known_words",
+    "make_phrases",
     "match_phrases",
     "media_names",
     "media_triggers",
@@ -40,8 +42,22 @@ __all__ = [
     "word_stats",
 ]
 
-# A phrase table: clitic-free word tuple -> value (display name or type), plus the longest length.
-Phrases = tuple[Mapping[tuple[str, ...], str], int]
+
+class Phrases(NamedTuple):
+    """A phrase table: clitic-free word tuple -> value (display name or type), the longest
+    phrase's length, and the words phrases open with (most words open none: skipped at once)."""
+
+    table: Mapping[tuple[str, ...], str]
+    longest: int
+    firsts: frozenset[str]
+
+
+def make_phrases(table: Mapping[tuple[str, ...], str]) -> Phrases:
+    return Phrases(
+        table,
+        max((len(words) for words in table), default=0),
+        frozenset(words[0] for words in table if words),
+    )
 
 
 def _bases(entry: str) -> tuple[str, ...]:
@@ -59,7 +75,7 @@ def _phrases(pairs: Iterable[tuple[str, str]]) -> Phrases:
     for entry, value in pairs:
         for reading in _readings(entry):
             table.setdefault(reading, value)
-    return table, max((len(words) for words in table), default=0)
+    return make_phrases(table)
 
 
 @cache
@@ -237,10 +253,13 @@ def match_phrases(bases: Sequence[str], phrases: Phrases) -> list[tuple[int, int
 
     Longest match wins at each position, scanning left to right.
     """
-    table, longest = phrases
+    table, longest, firsts = phrases
     found = []
     index = 0
     while index < len(bases):
+        if bases[index] not in firsts:
+            index += 1
+            continue
         for size in range(min(longest, len(bases) - index), 0, -1):
             value = table.get(tuple(bases[index : index + size]))
             if value is not None:

@@ -2,16 +2,18 @@
 the package, never downloaded.
 
 - The CRF (``models/ner-crf.bin``, python-crfsuite) reads sparse features: words, affixes,
-  neighbours, lexicons (:mod:`akhbar.analyze.entity_features`). Built by
-  ``python scripts/train_ner.py``.
-- The network (``models/ner-network.npz``, a BiLSTM-CRF run with numpy:
-  :mod:`akhbar.analyze.entity_network`) reads word vectors trained on ANT, characters and the
-  same lexicons. Built by ``python scripts/train_ner_network.py``.
+  neighbours, lexicons (:mod:`akhbar.analyze.entity_features`); it runs with numpy
+  (:mod:`akhbar.analyze.entity_crf`). Built by ``python scripts/train_ner.py``.
+- The network (``models/ner-network.npz``, BiLSTM-CRF heads: :mod:`akhbar.analyze.entity_network`)
+  reads word vectors trained on ANT, characters and the same lexicons. Built by
+  ``python scripts/train_ner_network.py``.
 
 Each gives every token a probability per label (CRF marginals); the tagger averages them,
 ``NETWORK_WEIGHT`` to the network, and takes the best BIO-valid label sequence. The two err
 differently (the CRF trusts the words it saw in training, the network the company a word keeps
 in the news), so the average beats both on the development split: see ``ner-network.json``.
+All of an article's sentences, under the CRF and every head, go through one forward-backward
+pass (:mod:`akhbar.analyze.entity_chain`).
 
 Labels are coarse BIO (``B-PER``, ``I-LOC``, ``B-ORG``, ``O``; see
 :mod:`akhbar.analyze.entity_gold` for the type map). Both models are trained on the same data.
@@ -19,27 +21,21 @@ Labels are coarse BIO (``B-PER``, ``I-LOC``, ``B-ORG``, ``O``; see
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
-import pycrfsuite
 
-from akhbar.analyze.entity_features import sentence_features, word_forms
-from akhbar.analyze.entity_network import (
-    Network,
-    network_marginals,
-    sentence_scores,
-    shipped_network,
-    valid_path,
+from akhbar.analyze.entity_chain import (
+    ChainModel,
+    best_paths,
+    best_valid_paths,
+    chain_marginals,
 )
-from akhbar.errors import ConfigError
+from akhbar.analyze.entity_crf import CrfModel, crf_scores, model_path, shipped_crf
+from akhbar.analyze.entity_features import word_forms
+from akhbar.analyze.entity_network import Network, head_chain, sentence_scores, shipped_network
 
 __all__ = [
-    "MODEL_FILE",
     "NETWORK_WEIGHT",
     "combine_marginals",
     "crf_marginals",
@@ -50,79 +46,76 @@ __all__ = [
     "tag_words",
 ]
 
-MODEL_FILE = "ner-crf.bin"
 # The network's share of the averaged marginals, chosen on newsfane-dev
 # (scripts/train_ner_network.py prints the dev figures of both).
 NETWORK_WEIGHT = 0.67
-_FIX = "run `python scripts/train_ner.py` to build it"
 
 
-def model_path() -> Path:
-    """Where the package keeps the model file (it may not exist before training)."""
-    return Path(str(resources.files("akhbar.analyze") / "models" / MODEL_FILE))
-
-
-@cache
-def _tagger() -> pycrfsuite.Tagger:
-    # Opened on first use in each process; a forked or spawned worker opens its own, and no
-    # model object ever holds it, so analyses stay picklable.
-    path = model_path()
-    if not path.is_file():
-        raise ConfigError(f"NER model {path} is missing: {_FIX}")
-    tagger = pycrfsuite.Tagger()
-    try:
-        tagger.open(str(path))
-    except (OSError, ValueError) as error:
-        with contextlib.suppress(Exception):
-            tagger.close()
-        raise ConfigError(f"NER model {path} cannot be read ({error}): {_FIX}") from error
-    if not tagger.labels():
-        raise ConfigError(f"NER model {path} holds no labels: {_FIX}")
-    return tagger
+def _crf_chain(crf: CrfModel) -> ChainModel:
+    """crfsuite's linear chain has no start or end scores."""
+    none = np.zeros(len(crf.labels))
+    return ChainModel(crf.transitions, none, none)
 
 
 def crf_tags(forms: Sequence[tuple[str, str]]) -> tuple[str, ...]:
     """The CRF's own best labels (for evaluation: akhbar tags with :func:`tag_forms`)."""
-    return tuple(_tagger().tag(sentence_features(forms))) if forms else ()
+    if not forms:
+        return ()
+    crf = shipped_crf()
+    return best_paths(crf_scores(crf, [forms]), _crf_chain(crf), crf.labels)[0]
 
 
 def crf_marginals(forms: Sequence[tuple[str, str]], labels: Sequence[str]) -> np.ndarray:
     """P(label of token t) under the CRF, tokens x ``labels`` (in that order)."""
-    tagger = _tagger()
-    tagger.set(sentence_features(forms))
-    known = set(tagger.labels())
-    return np.array(
-        [
-            [tagger.marginal(label, step) if label in known else 0.0 for label in labels]
-            for step in range(len(forms))
-        ],
-        dtype=np.float32,
-    )
+    crf = shipped_crf()
+    found = chain_marginals([_crf_chain(crf)], [crf_scores(crf, [forms])])[0][0]
+    return _in_order(found, crf.labels, labels)
+
+
+def _in_order(values: np.ndarray, have: Sequence[str], want: Sequence[str]) -> np.ndarray:
+    """Columns of ``values`` (labelled ``have``) in the order ``want``; 0 for a label the
+    model does not know."""
+    out = np.zeros((len(values), len(want)), dtype=values.dtype)
+    for column, label in enumerate(want):
+        if label in have:
+            out[:, column] = values[:, list(have).index(label)]
+    return out
 
 
 def combine_marginals(
     crf: np.ndarray, network: np.ndarray, labels: Sequence[str], weight: float = NETWORK_WEIGHT
 ) -> tuple[str, ...]:
     """The best BIO-valid labels under the weighted average of two models' marginals."""
-    return valid_path(weight * network + (1.0 - weight) * crf, labels)
+    return best_valid_paths([weight * network + (1.0 - weight) * crf], labels)[0]
 
 
 def tag_sentences(
     sentences: Sequence[Sequence[tuple[str, str]]], *, network: Network | None = None
 ) -> list[tuple[str, ...]]:
     """BIO labels of each sentence given each token's ``(key, base)``; an article's sentences
-    go together (the network runs them as one batch).
+    go together.
 
     ``network``: another network than the shipped one (the training script scores its own).
     """
     network = network or shipped_network()
+    crf = shipped_crf()
     labels = network.labels
-    return [
-        combine_marginals(crf_marginals(forms, labels), network_marginals(network, scores), labels)
-        if forms
-        else ()
-        for forms, scores in zip(sentences, sentence_scores(network, sentences), strict=True)
+    kept = [forms for forms in sentences if forms]
+    if not kept:
+        return [() for _ in sentences]
+    heads = sentence_scores(network, kept)  # per sentence: heads x tokens x labels
+    models = [_crf_chain(crf), *(head_chain(head) for head in network.heads)]
+    scores = [crf_scores(crf, kept)] + [
+        [found[head] for found in heads] for head in range(len(network.heads))
     ]
+    crf_found, *head_found = chain_marginals(models, scores)
+    combined = [
+        NETWORK_WEIGHT * np.mean([found[row] for found in head_found], axis=0)
+        + (1.0 - NETWORK_WEIGHT) * _in_order(crf_found[row], crf.labels, labels)
+        for row in range(len(kept))
+    ]
+    paths = iter(best_valid_paths(combined, labels))
+    return [next(paths) if forms else () for forms in sentences]
 
 
 def tag_forms(

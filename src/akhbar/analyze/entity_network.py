@@ -1,5 +1,4 @@
-"""The shipped neural NER tagger, run with numpy: BiLSTM-CRF heads over words, characters and
-lexicons.
+"""The shipped neural NER tagger: BiLSTM-CRF heads over words, characters and lexicons.
 
 Each token is read three ways and the three are concatenated:
 
@@ -15,15 +14,17 @@ A bidirectional LSTM reads the sentence; a linear layer gives each token a score
 a CRF transition matrix joins them. The file holds one or more such *heads*, trained alike
 from different seeds; they share the word vectors and vocabularies, and their label
 probabilities are averaged. The heads are trained with PyTorch by
-``scripts/train_ner_network.py`` and exported to ``models/ner-network.npz``; here they run on
-the CPU with numpy only, so tagging needs neither PyTorch nor a network connection.
+``scripts/train_ner_network.py`` and exported to ``models/ner-network.npz``; here the word,
+character and lexicon parts run with numpy (kept per word: they depend on the word alone),
+the LSTMs with ONNX Runtime (:mod:`akhbar.analyze.entity_lstm`), and the CRF layers with
+:mod:`akhbar.analyze.entity_chain`; tagging needs neither PyTorch nor a network connection.
 """
 
 from __future__ import annotations
 
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -31,7 +32,10 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from akhbar.analyze.entity_features import lexicon_features
+from akhbar.analyze.entity_chain import ChainModel, best_valid_paths, chain_marginals
+from akhbar.analyze.entity_features import gazetteer_tags, own_classes
+from akhbar.analyze.entity_lstm import LstmRunner, lstm_runner
+from akhbar.analyze.row_memo import RowMemo
 from akhbar.errors import ConfigError
 
 __all__ = [
@@ -41,6 +45,7 @@ __all__ = [
     "SHARED_ARRAYS",
     "Network",
     "char_window",
+    "head_chain",
     "head_marginals",
     "load_network",
     "network_marginals",
@@ -54,8 +59,10 @@ __all__ = [
 NETWORK_FILE = "ner-network.npz"
 # Characters kept of a long word: its first and last halves of this many (affixes and clitics).
 MAX_CHARS = 16
-# Sentences run through the LSTM together, at most: bounds memory on a very long article.
-_BATCH_SENTENCES = 48
+# Tokens read together, at most: bounds memory on a very long article.
+_BATCH_TOKENS = 8192
+# Words whose character and lexicon vectors are kept (per process): a day of news, bounded.
+_MEMO_LIMIT = 1 << 16
 _FIX = "run `python scripts/train_ner_network.py` to build it"
 SHARED_ARRAYS = ("words", "chars", "features", "labels", "word_vectors")
 # Stored as "head0.char_vectors", "head1.char_vectors", ...
@@ -78,7 +85,7 @@ HEAD_ARRAYS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Network:
     """Vocabularies (index 0 pads, index 1 is the unknown word/char), the shared word vectors,
     and each head's weights by name."""
@@ -89,6 +96,17 @@ class Network:
     labels: tuple[str, ...]
     word_vectors: np.ndarray
     heads: tuple[dict[str, np.ndarray], ...]
+    # Per word (key, base): each head's character vector and summed own lexicon features,
+    # which depend on the word alone; derived on first use, not part of the value.
+    _words: RowMemo = field(init=False, repr=False)
+    _lstm: LstmRunner = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_lstm", lstm_runner(self.heads))
+        width = self.heads[0]["char_bias"].shape[0] + self.heads[0]["feature_vectors"].shape[1]
+        object.__setattr__(
+            self, "_words", RowMemo((len(self.heads), width), _MEMO_LIMIT, np.float32)
+        )
 
 
 def network_path() -> Path:
@@ -117,10 +135,9 @@ def load_network(path: str | Path) -> Network:
 
     heads = []
     for head in range(count):
-        weights = {name: arrays[f"head{head}.{name}"].astype(np.float32) for name in HEAD_ARRAYS}
-        # The LSTM steps multiply hidden states by the transposed recurrent weights.
-        weights["recurrent"] = np.stack([weights["forward_hidden"].T, weights["backward_hidden"].T])
-        heads.append(weights)
+        heads.append(
+            {name: arrays[f"head{head}.{name}"].astype(np.float32) for name in HEAD_ARRAYS}
+        )
     return Network(
         words=vocabulary("words"),
         chars=vocabulary("chars"),
@@ -150,12 +167,15 @@ def sentence_scores(
     network: Network, sentences: Sequence[Sequence[tuple[str, str]]]
 ) -> list[np.ndarray]:
     """Per-token label scores of each sentence of ``(key, base)`` forms: heads x tokens x
-    labels. An article's sentences go together: the LSTM steps run over all of them and all
-    heads at once, which is what makes numpy fast enough for news."""
+    labels. An article's sentences go together (one call of the LSTM runner)."""
     out: list[np.ndarray] = []
-    for first in range(0, len(sentences), _BATCH_SENTENCES):
-        out += _batch_scores(network, sentences[first : first + _BATCH_SENTENCES])
-    return out
+    batch: list[Sequence[tuple[str, str]]] = []
+    for forms in sentences:
+        if batch and sum(map(len, batch)) + len(forms) > _BATCH_TOKENS:
+            out += _batch_scores(network, batch)
+            batch = []
+        batch.append(forms)
+    return out + (_batch_scores(network, batch) if batch else [])
 
 
 def _batch_scores(
@@ -165,26 +185,56 @@ def _batch_scores(
     if not any(lengths):
         return [np.zeros((len(network.heads), 0, len(network.labels)), np.float32)] * len(lengths)
     flat = [form for forms in sentences for form in forms]
-    words = network.word_vectors[
-        [network.words.get(base, network.words.get(key, 1)) for key, base in flat]
-    ]
-    chars = _char_ids(network, flat)
-    features = _feature_ids(network, sentences)
-    with _one_blas_thread():
-        inputs = [
-            np.concatenate(
-                [words, _char_vectors(head, chars), _feature_vectors(head, features)], axis=1
-            )
-            for head in network.heads
-        ]
-        hidden = _bilstm(network.heads, inputs, lengths)
-        scores = np.stack(
-            [
-                states @ head["output_weight"].T + head["output_bias"]
-                for head, states in zip(network.heads, hidden, strict=True)
-            ]
-        )
+    known = network.words
+    words = network.word_vectors[[known.get(base, known.get(key, 1)) for key, base in flat]]
+    parts = network._words.gather(flat, lambda new: _word_parts(network, new))
+    tokens, tags = _gazetteer_ids(network, sentences)
+    inputs = []
+    for number, head in enumerate(network.heads):
+        own = parts[:, number]
+        if tags:  # gazetteer tags depend on the neighbours: added per token
+            table = head["feature_vectors"]
+            np.add.at(own[:, -table.shape[1] :], tokens, table[tags])
+        inputs.append(np.concatenate([words, own], axis=1))
+    scores = network._lstm.scores(inputs, lengths)
     return np.split(scores, np.cumsum(lengths)[:-1], axis=1)
+
+
+def _word_parts(network: Network, forms: Sequence[tuple[str, str]]) -> np.ndarray:
+    """Per word and head: its character vector, then the sum of its own lexicon features'
+    vectors (words x heads x width)."""
+    chars = _char_ids(network, forms)
+    ids = [
+        [network.features[name] for name in own_classes(key, base) if name in network.features]
+        for key, base in forms
+    ]
+    with _one_blas_thread():
+        return np.stack(
+            [
+                np.concatenate([_char_vectors(head, chars), _feature_vectors(head, ids)], axis=1)
+                for head in network.heads
+            ],
+            axis=1,
+        )
+
+
+def _gazetteer_ids(
+    network: Network, sentences: Sequence[Sequence[tuple[str, str]]]
+) -> tuple[list[int], list[int]]:
+    """(token, feature id) of the gazetteer tags of every token: the lexicon features that
+    depend on the words around it."""
+    tokens: list[int] = []
+    ids: list[int] = []
+    first = 0
+    for forms in sentences:
+        if forms:
+            for index, tags in enumerate(gazetteer_tags(tuple(base for _, base in forms))):
+                for tag in tags:
+                    if tag in network.features:
+                        tokens.append(first + index)
+                        ids.append(network.features[tag])
+        first += len(forms)
+    return tokens, ids
 
 
 @cache
@@ -214,17 +264,6 @@ def _char_vectors(head: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
     return np.maximum(windows @ head["char_filters"] + head["char_bias"], 0.0).max(axis=1)
 
 
-def _feature_ids(
-    network: Network, sentences: Sequence[Sequence[tuple[str, str]]]
-) -> list[list[int]]:
-    return [
-        [network.features[name] for name in names if name in network.features]
-        for forms in sentences
-        if forms
-        for names in lexicon_features(forms)
-    ]
-
-
 def _feature_vectors(head: dict[str, np.ndarray], ids: list[list[int]]) -> np.ndarray:
     table = head["feature_vectors"]
     out = np.zeros((len(ids), table.shape[1]), dtype=np.float32)
@@ -234,104 +273,26 @@ def _feature_vectors(head: dict[str, np.ndarray], ids: list[list[int]]) -> np.nd
     return out
 
 
-def _bilstm(
-    heads: Sequence[dict[str, np.ndarray]], inputs: Sequence[np.ndarray], lengths: Sequence[int]
-) -> list[np.ndarray]:
-    """Every head's two LSTM directions over every sentence at once (PyTorch's gate order:
-    input, forget, cell, output); each head's hidden states, tokens x (2 x size).
-
-    The backward direction reads each sentence reversed, so all directions start at step 0.
-    Sentences run longest first, and a step computes only those still running."""
-    size = heads[0]["forward_hidden"].shape[1]
-    order = np.argsort(-np.array(lengths), kind="stable")
-    sizes = np.array(lengths)[order]
-    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])[order]
-    steps = np.arange(sizes[0])
-    valid = steps[None, :] < sizes[:, None]  # sentences (longest first) x steps
-    ahead = np.where(valid, offsets[:, None] + steps[None, :], 0)
-    behind = np.where(valid, offsets[:, None] + sizes[:, None] - 1 - steps[None, :], 0)
-    # Directions (head 0 forward, head 0 backward, head 1 forward, ...) x sentences x steps x
-    # gates: the input projections, laid out as the steps read them.
-    projected = np.stack(
-        [
-            (head_inputs @ head[f"{way}_input"].T + head[f"{way}_bias"])[positions]
-            for head, head_inputs in zip(heads, inputs, strict=True)
-            for way, positions in (("forward", ahead), ("backward", behind))
-        ]
-    )
-    recurrent = np.concatenate([head["recurrent"] for head in heads])  # directions x size x gates
-    directions = len(recurrent)
-    running = valid.sum(axis=0)  # sentences still running at each step
-    hidden = np.zeros((directions, len(sizes), size), dtype=np.float32)
-    cell = np.zeros((directions, len(sizes), size), dtype=np.float32)
-    out = np.zeros((directions, len(inputs[0]), size), dtype=np.float32)
-    for step, count in enumerate(running):
-        gates = projected[:, :count, step] + np.matmul(hidden[:, :count], recurrent)
-        gates = gates.reshape(directions, count, 4, size)
-        squashed = np.tanh(gates * _GATE_SCALE) * _GATE_SCALE + _GATE_SHIFT
-        cell = squashed[:, :, 1] * cell[:, :count] + squashed[:, :, 0] * squashed[:, :, 2]
-        hidden = squashed[:, :, 3] * np.tanh(cell)
-        out[0::2, ahead[:count, step]] = hidden[0::2]
-        out[1::2, behind[:count, step]] = hidden[1::2]
-    return [np.concatenate([out[2 * h], out[2 * h + 1]], axis=1) for h in range(len(heads))]
-
-
-# sigmoid(x) = tanh(x / 2) / 2 + 1 / 2, so one tanh squashes all four gates (the cell gate,
-# third, keeps plain tanh).
-_GATE_SCALE = np.array([0.5, 0.5, 1.0, 0.5], dtype=np.float32)[None, None, :, None]
-_GATE_SHIFT = np.array([0.5, 0.5, 0.0, 0.5], dtype=np.float32)[None, None, :, None]
+def head_chain(head: dict[str, np.ndarray]) -> ChainModel:
+    """One head's CRF layer as a linear-chain model."""
+    return ChainModel(head["transitions"], head["start"], head["end"])
 
 
 def head_marginals(head: dict[str, np.ndarray], scores: np.ndarray) -> np.ndarray:
     """P(label of token t) under one head's CRF (forward-backward), tokens x labels."""
-    return _marginals([head], scores[None])[0]
+    return chain_marginals([head_chain(head)], [[scores]])[0][0]
 
 
 def network_marginals(network: Network, scores: np.ndarray) -> np.ndarray:
     """The heads' label probabilities of one sentence, averaged: tokens x labels."""
-    return _marginals(network.heads, scores).mean(axis=0)
-
-
-def _marginals(heads: Sequence[dict[str, np.ndarray]], scores: np.ndarray) -> np.ndarray:
-    """Forward-backward of every head at once: heads x tokens x labels, in log space."""
-    transitions = np.stack([head["transitions"] for head in heads])  # heads x from x to
-    forward = np.empty_like(scores)
-    forward[:, 0] = np.stack([head["start"] for head in heads]) + scores[:, 0]
-    for step in range(1, scores.shape[1]):
-        forward[:, step] = (
-            _logsumexp(forward[:, step - 1, :, None] + transitions, axis=1) + scores[:, step]
-        )
-    backward = np.empty_like(scores)
-    backward[:, -1] = np.stack([head["end"] for head in heads])
-    for step in range(scores.shape[1] - 2, -1, -1):
-        ahead = (scores[:, step + 1] + backward[:, step + 1])[:, None, :]
-        backward[:, step] = _logsumexp(transitions + ahead, axis=2)
-    joint = forward + backward
-    joint -= _logsumexp(joint, axis=2)[:, :, None]
-    return np.exp(joint)
+    chains = [head_chain(head) for head in network.heads]
+    return np.mean([found[0] for found in chain_marginals(chains, [[s] for s in scores])], axis=0)
 
 
 def valid_path(probabilities: np.ndarray, labels: Sequence[str]) -> tuple[str, ...]:
     """The BIO-valid label sequence (an ``I-X`` only after ``B-X`` or ``I-X``) with the
-    highest sum of log probabilities: each token's own best label where that is valid."""
-    scores = np.log(probabilities + 1e-9)
-    blocked = np.array(
-        [
-            [label.startswith("I-") and before[2:] != label[2:] for label in labels]
-            for before in labels
-        ]
-    )
-    transitions = np.where(blocked, -np.inf, 0.0)
-    total = np.where([label.startswith("I-") for label in labels], -np.inf, 0.0) + scores[0]
-    back = []
-    for row in scores[1:]:
-        candidates = total[:, None] + transitions
-        back.append(candidates.argmax(axis=0))
-        total = candidates.max(axis=0) + row
-    best = [int(total.argmax())]
-    for pointers in reversed(back):
-        best.append(int(pointers[best[-1]]))
-    return tuple(labels[index] for index in reversed(best))
+    highest sum of log probabilities."""
+    return best_valid_paths([probabilities], labels)[0]
 
 
 def network_tags(
@@ -344,8 +305,3 @@ def network_tags(
     network = network or shipped_network()
     scores = sentence_scores(network, [forms])[0]
     return valid_path(network_marginals(network, scores), network.labels)
-
-
-def _logsumexp(values: np.ndarray, axis: int) -> np.ndarray:
-    top = values.max(axis=axis, keepdims=True)
-    return (top + np.log(np.exp(values - top).sum(axis=axis, keepdims=True))).squeeze(axis)

@@ -537,7 +537,7 @@ def _org_name(tokens: Sequence[Token], span: RawSpan) -> bool:
     """A gazetteer organisation, with what follows it ("وكالة المخابرات المركزية الأميركية",
     "الوكالة الدولية للطاقة الذرية"), stays one."""
     bases = tuple(t.base for t in tokens[span[0] : span[1]])
-    return any(bases[:size] in org_names()[0] for size in range(1, len(bases) + 1))
+    return any(bases[:size] in org_names().table for size in range(1, len(bases) + 1))
 
 
 def _media_start(tokens: Sequence[Token], trigger: int, span: RawSpan) -> int:

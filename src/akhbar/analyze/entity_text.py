@@ -53,7 +53,7 @@ def _multiword_openers() -> frozenset[tuple[str, str]]:
     """The first two words of every gazetteer name of two or more words."""
     return frozenset(
         phrase[:2]
-        for table, _ in (place_names(), org_names(), media_names())
+        for table in (place_names().table, org_names().table, media_names().table)
         for phrase in table
         if len(phrase) >= 2
     )

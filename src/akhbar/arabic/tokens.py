@@ -45,7 +45,7 @@ _CONJUNCTIONS = ("و", "ف")
 # "بعد" or "لدى" are whole words far more often than ب + "عد" or ل + "دى".
 MIN_BASE = 2
 MIN_BASE_AFTER_PREPOSITION = 3
-# Memo of key word -> base, bounded so a long-running process does not grow without limit.
+# Memos of word -> forms, bounded so a long-running process does not grow without limit.
 _MEMO_LIMIT = 1 << 18
 
 
@@ -65,10 +65,16 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Words of ``text[start:end]`` with half-open offsets into ``text``."""
     out = []
+    memo = _forms_memo()
     for match in _WORD.finditer(text, start, len(text) if end is None else end):
         surface = match.group()
-        key = to_key(surface)
-        out.append(Token(match.start(), match.end(), surface, key, strip_clitics(key)))
+        forms = memo.get(surface)
+        if forms is None:
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()
+            key = to_key(surface)
+            forms = memo[surface] = (key, strip_clitics(key))
+        out.append(Token(match.start(), match.end(), surface, *forms))
     return tuple(out)
 
 
@@ -134,6 +140,12 @@ def _protected() -> frozenset[str]:
 
 @cache
 def _base_memo() -> dict[str, str]:
+    return {}
+
+
+@cache
+def _forms_memo() -> dict[str, tuple[str, str]]:
+    """Surface -> (key, base): news repeats its words, and both are pure functions of it."""
     return {}
 
 
