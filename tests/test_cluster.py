@@ -135,10 +135,11 @@ def test_thresholds_outside_0_1_are_refused(name: str) -> None:
 
 def test_dask_local_cluster_gives_the_same_assignments(gold_articles: Path) -> None:
     pytest.importorskip("dask.distributed")
-    from akhbar.scale import cluster_on_dask
+    from akhbar.scale import batch_runner
 
     single, single_skipped = cluster_inputs([str(gold_articles)])
-    distributed, skipped = cluster_on_dask([str(gold_articles)], scheduler="local")
+    with batch_runner(scheduler="local") as map_batches:
+        distributed, skipped = cluster_inputs([str(gold_articles)], map_batches=map_batches)
     assert distributed == single
     assert skipped == single_skipped
 

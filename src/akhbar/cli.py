@@ -21,14 +21,18 @@ from akhbar.pipeline import (
     PipelineConfig,
     analyze_articles,
     analyze_inputs,
+    built_articles,
+    cluster_articles,
     cluster_inputs,
     read_articles,
 )
 from akhbar.progress import ProgressBar
 from akhbar.render import FORMATS, render
 from akhbar.render.extraction import analysis_to_dict
+from akhbar.scale import batch_runner, default_jobs
 
 DEFAULT_MAX_BYTES = IngestConfig().max_bytes
+DEFAULT_JOBS = default_jobs()
 _SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 app = typer.Typer(
@@ -45,6 +49,25 @@ MaxBytes = Annotated[
         "--max-bytes",
         help="Refuse input files larger than this many bytes (raise it for huge JSONL files).",
         min=1,
+    ),
+]
+
+
+Jobs = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Analyse in this many processes (default: the cores of this machine); the "
+        "output is the same whatever the number.",
+        min=1,
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Run the per-article work on Dask: 'local' (a LocalCluster) or tcp://HOST:PORT.",
     ),
 ]
 
@@ -153,13 +176,19 @@ def analyze(
         typer.Option("--format", "-f", help="json, md or html (default: from -o, else json)."),
     ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    jobs: Jobs = DEFAULT_JOBS,
+    scheduler: Scheduler = None,
 ) -> None:
     """Analyse articles and write the report (stories, articles, skipped inputs)."""
     outputs = output or [None]
     formats = [_output_format(target, fmt) for target in outputs]
-    with _usage_errors(), ProgressBar("reading") as bar:
+    with (
+        _usage_errors(),
+        ProgressBar("reading") as bar,
+        batch_runner(jobs=jobs, scheduler=scheduler) as map_batches,
+    ):
         config = PipelineConfig(ingest=IngestConfig(max_bytes=max_bytes))
-        report = analyze_inputs(paths, config=config, progress=bar.update)
+        report = analyze_inputs(paths, config=config, progress=bar.update, map_batches=map_batches)
         rendered = [render(report, target_format) for target_format in formats]
     for target, text in zip(outputs, rendered, strict=True):
         _write(text, target)
@@ -196,17 +225,23 @@ def extract(
         Path | None, typer.Option("--output", "--out", "-o", help="Write JSONL here.")
     ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    jobs: Jobs = DEFAULT_JOBS,
+    scheduler: Scheduler = None,
 ) -> None:
     """Print what the analyzers find in each article, one JSON object a line."""
     default_published = _parse_pub(pub)
-    with _usage_errors(), ProgressBar("reading") as bar:
+    with (
+        _usage_errors(),
+        ProgressBar("reading") as bar,
+        batch_runner(jobs=jobs, scheduler=scheduler) as map_batches,
+    ):
         config = PipelineConfig(
             ingest=IngestConfig(max_bytes=max_bytes), default_published=default_published
         )
         result = read_articles(paths, config=config, progress=bar.update)
         lines = [
             json.dumps(analysis_to_dict(analysis), ensure_ascii=False) + "\n"
-            for analysis in analyze_articles(result.articles)
+            for analysis in analyze_articles(result.articles, map_batches=map_batches)
         ]
     _write("".join(lines), output)
     raise typer.Exit(_report_skipped(result.skipped))
@@ -263,16 +298,16 @@ def ingest_command(
     ] = None,
 ) -> None:
     """Add articles to the store; stored articles are skipped, so an interrupted run resumes."""
-    from akhbar.store import built_items, open_store, store_built
+    from akhbar.store import open_store, store_built
 
     config = IngestConfig(max_bytes=max_bytes)
-    with _usage_errors(), ProgressBar("ingesting") as bar, open_store(db) as store:
-        if scheduler is None:
-            items = built_items(paths, config=config)
-        else:
-            from akhbar.scale import build_on_dask
-
-            items = build_on_dask(paths, scheduler=scheduler, config=config)
+    with (
+        _usage_errors(),
+        ProgressBar("ingesting") as bar,
+        open_store(db) as store,
+        batch_runner(scheduler=scheduler) as map_batches,
+    ):
+        items = built_articles(paths, config=config, map_batches=map_batches)
         summary = store_built(store, items, progress=bar.update, batch_size=batch_size)
         total = store.count()
     typer.echo(
@@ -445,19 +480,18 @@ def cluster_command(
     with _usage_errors(), ProgressBar("reading") as bar:
         if not paths:
             from akhbar.store import open_store
-            from akhbar.store.cluster_run import cluster_stored
 
             with open_store(db, create=False) as store:
-                assignments = cluster_stored(store, config=config.corpus, progress=bar.update)
+                assignments = cluster_articles(
+                    store.iter_articles(), config=config.corpus, progress=bar.update
+                )
                 stored = store.set_assignments(assignments)
             typer.echo(f"akhbar: stored {stored} assignments in {db}", err=True)
         else:
-            if scheduler is None:
-                assignments, skipped = cluster_inputs(paths, config=config, progress=bar.update)
-            else:
-                from akhbar.scale import cluster_on_dask
-
-                assignments, skipped = cluster_on_dask(paths, scheduler=scheduler, config=config)
+            with batch_runner(scheduler=scheduler) as map_batches:
+                assignments, skipped = cluster_inputs(
+                    paths, config=config, progress=bar.update, map_batches=map_batches
+                )
             if db is not None:
                 from akhbar.store import open_store
 

@@ -7,6 +7,7 @@ holding values, so every object pickles and can cross a process or Dask boundary
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,15 @@ InputKind = Literal["txt", "html", "jsonl", "stdin"]
 Polarity = Literal["assert", "deny", "decline", "call"]
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+# Read-only mappings hold an article's metadata; pickle them as what they show, so articles
+# cross a process pool's boundary too (the standard pickler refuses a mappingproxy).
+def _read_only(values: dict[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(values)
+
+
+copyreg.pickle(MappingProxyType, lambda proxy: (_read_only, (dict(proxy),)))
 
 
 @dataclass(frozen=True)

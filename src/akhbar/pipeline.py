@@ -1,8 +1,16 @@
-"""The whole flow in one explicit sequence: ingest → analyze → cluster → stories → report.
+"""The one place that sequences akhbar's stages, for every entry point.
 
-Every step is a stage function from model objects to model objects; this module only
-calls them in order and collects per-input failures, so the CLI, tests and the Dask runner
-(:mod:`akhbar.scale`) share one definition of "analyse these inputs".
+    files ─► ingest ─► Article ─► analyze (per article) ─► dedup + clustering ─► stories ─► Report
+
+Every step is a stage function from model objects to model objects; this module only calls
+them in order and collects per-input failures. The CLI, the store's commands, the Dask and
+process-pool runners (:mod:`akhbar.scale`) and the tests all call these functions; none of
+them sequences stages itself.
+
+The per-article stages (building an article from its input, analysing it, preparing it for
+clustering) run in batches through a :data:`BatchMap`: in this process by default, or on a
+process pool or a Dask cluster that :mod:`akhbar.scale` provides. Results come back in input
+order, so every runner gives the same output.
 """
 
 from __future__ import annotations
@@ -11,11 +19,13 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
+from typing import TypeVar
 
 from akhbar.analyze import analyze_article, redate_analysis
 from akhbar.corpus.assign import CorpusConfig, PreparedArticle, assign, prepare
-from akhbar.errors import InputError
-from akhbar.ingest import IngestConfig, build_article, duplicate_id, ingest, iter_documents
+from akhbar.ingest import IngestConfig, build_item, duplicate_id, ingest, iter_documents
 from akhbar.model import (
     Article,
     ArticleAnalysis,
@@ -31,18 +41,36 @@ from akhbar.story.events import merge_events
 from akhbar.story.published import infer_published
 
 __all__ = [
+    "ANALYZE_BATCH",
+    "BatchMap",
     "PipelineConfig",
     "analyze_articles",
+    "analyze_batch",
     "analyze_inputs",
     "analyze_story",
+    "build_batch",
+    "built_articles",
+    "cluster_articles",
     "cluster_inputs",
+    "cluster_prepared",
     "collect_prepared",
+    "in_process",
+    "prepare_batch",
     "prepare_document",
     "prepared_inputs",
     "read_articles",
+    "report_for_articles",
 ]
 
 Progress = Callable[[int], None]
+T = TypeVar("T")
+# A runner of per-article work: ``task`` applied to each batch, results in batch order.
+BatchMap = Callable[[Callable[[list], list], Iterable[list]], Iterator[list]]
+# Articles analysed per task: enough to make a task's overhead small, few enough that two
+# processes share an afternoon's news evenly.
+ANALYZE_BATCH = 16
+# Inputs built or prepared per task (cheap stages: ~2 ms an article).
+PREPARE_BATCH = 200
 
 
 @dataclass(frozen=True)
@@ -51,6 +79,27 @@ class PipelineConfig:
     corpus: CorpusConfig = field(default_factory=CorpusConfig)  # dedup + clustering
     # Publication date for articles whose input gives none (``akhbar extract --pub``).
     default_published: dt.date | None = None
+
+
+def in_process(task: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
+    """The default :data:`BatchMap`: every batch in this process, in order."""
+    return map(task, batches)
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _each(
+    task: Callable[[list], list], items: Iterable, map_batches: BatchMap, size: int
+) -> Iterator:
+    for results in map_batches(task, _batched(items, size)):
+        yield from results
+
+
+# --- Reading --------------------------------------------------------------------------------
 
 
 def read_articles(
@@ -72,25 +121,69 @@ def read_articles(
     return dataclasses.replace(result, articles=articles)
 
 
+def build_batch(documents: list[RawDocument | SkippedInput]) -> list[Article | SkippedInput]:
+    """A batch of inputs built into articles (the task a worker runs for ``akhbar ingest``)."""
+    return [build_item(document) for document in documents]
+
+
+def built_articles(
+    paths: Sequence[str],
+    *,
+    config: IngestConfig | None = None,
+    map_batches: BatchMap = in_process,
+) -> Iterator[Article | SkippedInput]:
+    """Each input built into an :class:`Article` (or the reason it was skipped), streamed in
+    input order, for a store to add as they come: a run stopped half-way keeps what was
+    stored."""
+    documents = iter_documents(paths, config=config or IngestConfig())
+    return _each(build_batch, documents, map_batches, PREPARE_BATCH)
+
+
+# --- Analysis -------------------------------------------------------------------------------
+
+
+def analyze_batch(articles: list[Article]) -> list[ArticleAnalysis]:
+    """A batch of articles analysed (the task a worker runs for ``akhbar analyze``)."""
+    return [analyze_article(article) for article in articles]
+
+
+def analyze_articles(
+    articles: Sequence[Article], *, map_batches: BatchMap = in_process
+) -> tuple[ArticleAnalysis, ...]:
+    """Per-article analysis of already-read articles, in order."""
+    return tuple(_each(analyze_batch, articles, map_batches, ANALYZE_BATCH))
+
+
 def analyze_inputs(
     paths: Sequence[str],
     *,
     config: PipelineConfig = PipelineConfig(),
     progress: Progress | None = None,
+    map_batches: BatchMap = in_process,
 ) -> Report:
-    """Read ``paths`` and build the full report: articles, stories and skipped inputs.
+    """Read ``paths`` and build the full report: articles, stories and skipped inputs."""
+    result = read_articles(paths, config=config, progress=progress)
+    return report_for_articles(
+        result.articles, config=config, map_batches=map_batches, skipped=result.skipped
+    )
+
+
+def report_for_articles(
+    articles: Sequence[Article],
+    *,
+    config: PipelineConfig = PipelineConfig(),
+    map_batches: BatchMap = in_process,
+    skipped: Sequence[SkippedInput] = (),
+) -> Report:
+    """The report of already-read articles (from files, a store or a web upload).
 
     Stories come from the same deduplication and clustering as ``akhbar cluster``; each
     story is then analysed on its own (events, dates, entities, voices).
     """
-    result = read_articles(paths, config=config, progress=progress)
-    analyses = analyze_articles(result.articles)
+    analyses = analyze_articles(articles, map_batches=map_batches)
     by_id = {analysis.article.id: analysis for analysis in analyses}
     clustered = {
-        a.id: a
-        for a in assign(
-            (prepare(x.article, config=config.corpus) for x in analyses), config=config.corpus
-        )
+        a.id: a for a in cluster_articles((x.article for x in analyses), config=config.corpus)
     }
     members_of: dict[str, list[str]] = {}
     for analysis in analyses:  # stories in order of their first article in the input
@@ -112,7 +205,7 @@ def analyze_inputs(
         analyses=tuple(by_id[a.article.id] for a in analyses),
         stories=tuple(stories),
         assignments=tuple(assignments[a.article.id] for a in analyses),
-        skipped=result.skipped,
+        skipped=tuple(skipped),
     )
 
 
@@ -137,21 +230,22 @@ def analyze_story(
     return story, members, events.main_event
 
 
-def analyze_articles(articles: Sequence[Article]) -> tuple[ArticleAnalysis, ...]:
-    """Per-article analysis of already-read articles, in order."""
-    return tuple(analyze_article(article) for article in articles)
+# --- Deduplication and clustering -----------------------------------------------------------
 
 
 def prepare_document(
     document: RawDocument | SkippedInput, config: PipelineConfig
 ) -> PreparedArticle | SkippedInput:
-    """One input to its prepared form (pure: runs the same in a loop or on a Dask worker)."""
-    if isinstance(document, SkippedInput):
-        return document
-    try:
-        return prepare(build_article(document), config=config.corpus)
-    except InputError as error:
-        return SkippedInput(error.source, error.problem)
+    """One input to its prepared form (pure: runs the same in a loop or on a worker)."""
+    built = build_item(document)
+    return built if isinstance(built, SkippedInput) else prepare(built, config=config.corpus)
+
+
+def prepare_batch(
+    documents: list[RawDocument | SkippedInput], config: PipelineConfig
+) -> list[PreparedArticle | SkippedInput]:
+    """A batch of inputs prepared (the task a worker runs for ``akhbar cluster``)."""
+    return [prepare_document(document, config) for document in documents]
 
 
 def collect_prepared(
@@ -177,16 +271,26 @@ def prepared_inputs(
     *,
     config: PipelineConfig = PipelineConfig(),
     progress: Progress | None = None,
+    map_batches: BatchMap = in_process,
 ) -> tuple[list[PreparedArticle], tuple[SkippedInput, ...]]:
     """Stream ``paths`` into prepared articles (no texts kept), in input order."""
 
-    def results() -> Iterator[PreparedArticle | SkippedInput]:
+    def documents() -> Iterator[RawDocument | SkippedInput]:
         for count, document in enumerate(iter_documents(paths, config=config.ingest), start=1):
             if progress is not None:
                 progress(count)
-            yield prepare_document(document, config)
+            yield document
 
-    return collect_prepared(results())
+    task = partial(prepare_batch, config=config)
+    return collect_prepared(_each(task, documents(), map_batches, PREPARE_BATCH))
+
+
+def cluster_prepared(
+    prepared: Sequence[PreparedArticle], *, config: CorpusConfig | None = None
+) -> tuple[Assignment, ...]:
+    """Duplicates, events and stories of prepared articles, in their order."""
+    by_id = {a.id: a for a in assign(prepared, config=config or CorpusConfig())}
+    return tuple(by_id[item.id] for item in prepared)
 
 
 def cluster_inputs(
@@ -194,8 +298,27 @@ def cluster_inputs(
     *,
     config: PipelineConfig = PipelineConfig(),
     progress: Progress | None = None,
+    map_batches: BatchMap = in_process,
 ) -> tuple[tuple[Assignment, ...], tuple[SkippedInput, ...]]:
     """Duplicates, events and stories of every input article, in input order."""
-    prepared, skipped = prepared_inputs(paths, config=config, progress=progress)
-    by_id = {a.id: a for a in assign(prepared, config=config.corpus)}
-    return tuple(by_id[item.id] for item in prepared), skipped
+    prepared, skipped = prepared_inputs(
+        paths, config=config, progress=progress, map_batches=map_batches
+    )
+    return cluster_prepared(prepared, config=config.corpus), skipped
+
+
+def cluster_articles(
+    articles: Iterable[Article],
+    *,
+    config: CorpusConfig | None = None,
+    progress: Progress | None = None,
+) -> tuple[Assignment, ...]:
+    """Duplicates, events and stories of already-read articles (a store's, a report's), in
+    their order; only the small prepared items are held, never the texts."""
+    config = config or CorpusConfig()
+    prepared = []
+    for count, article in enumerate(articles, start=1):
+        if progress is not None:
+            progress(count)
+        prepared.append(prepare(article, config=config))
+    return cluster_prepared(prepared, config=config)

@@ -14,12 +14,13 @@ from akhbar.ingest.article import build_article
 from akhbar.ingest.config import IngestConfig
 from akhbar.ingest.encoding import decode_bytes
 from akhbar.ingest.repeated import learn_repeated_lines, strip_repeated_lines
-from akhbar.ingest.run import duplicate_id, ingest
+from akhbar.ingest.run import build_item, duplicate_id, ingest
 from akhbar.ingest.sources import iter_documents
 
 __all__ = [
     "IngestConfig",
     "build_article",
+    "build_item",
     "decode_bytes",
     "duplicate_id",
     "ingest",

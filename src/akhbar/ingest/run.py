@@ -10,9 +10,9 @@ from akhbar.ingest.article import build_article
 from akhbar.ingest.config import DEFAULT_CONFIG, IngestConfig
 from akhbar.ingest.repeated import learn_repeated_lines, strip_repeated_lines
 from akhbar.ingest.sources import iter_documents
-from akhbar.model import Article, IngestResult, SkippedInput
+from akhbar.model import Article, IngestResult, RawDocument, SkippedInput
 
-__all__ = ["duplicate_id", "ingest"]
+__all__ = ["build_item", "duplicate_id", "ingest"]
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +36,9 @@ def ingest(
     for count, item in enumerate(iter_documents(paths, config=config), start=1):
         if progress is not None:
             progress(count)
-        if isinstance(item, SkippedInput):
-            skipped.append(item)
-            continue
-        try:
-            article = build_article(item)
-        except InputError as error:
-            skipped.append(SkippedInput(error.source, error.problem))
+        article = build_item(item)
+        if isinstance(article, SkippedInput):
+            skipped.append(article)
             continue
         if article.id in first_source:
             skipped.append(duplicate_id(article.id, article.source, first_source[article.id]))
@@ -55,6 +51,18 @@ def ingest(
         repeated = learn_repeated_lines(articles, config=config)
         articles = [strip_repeated_lines(article, repeated, config=config) for article in articles]
     return IngestResult(articles=tuple(articles), skipped=tuple(skipped))
+
+
+def build_item(item: RawDocument | SkippedInput) -> Article | SkippedInput:
+    """One input built into an :class:`Article`, or the reason it cannot be (an input already
+    skipped while reading stays skipped): the per-input ingest stage, the same in a loop, a
+    process pool or on a Dask worker."""
+    if isinstance(item, SkippedInput):
+        return item
+    try:
+        return build_article(item)
+    except InputError as error:
+        return SkippedInput(error.source, error.problem)
 
 
 def duplicate_id(article_id: str, source: str, first: str) -> SkippedInput:

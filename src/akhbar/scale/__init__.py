@@ -1,118 +1,138 @@
-"""Running the corpus stages on Dask, for archives one machine reads too slowly.
+"""Runners for the per-article stages: a process pool on this machine, or a Dask cluster.
 
-Orchestration only. The per-article stages run on the workers in batches: for
-``akhbar cluster``, :func:`akhbar.pipeline.prepare_document` (clean, fingerprint, vector);
-for ``akhbar ingest``, :func:`akhbar.store.ingest_run.build_item` (decode, strip
-boilerplate, title/outlet/date). The ordered, stateful stages run here, exactly as in a
-single process: :func:`akhbar.corpus.assign.assign` (deduplication and streaming
-clustering over the small prepared items) and the store's single writer. So a
-LocalCluster, a real cluster and the commands without ``--scheduler`` give the same
-assignments and the same stored articles.
+Orchestration stays in :mod:`akhbar.pipeline`; a runner only applies the pipeline's batch
+tasks (:func:`~akhbar.pipeline.build_batch`, :func:`~akhbar.pipeline.analyze_batch`,
+:func:`~akhbar.pipeline.prepare_batch`) to batches and hands the results back in input order
+(a :data:`~akhbar.pipeline.BatchMap`). The ordered, stateful stages (deduplication and
+streaming clustering, the store's single writer, the story stage) run in the calling process,
+exactly as without a runner. So ``--jobs 1``, ``--jobs N``, a LocalCluster and a real cluster
+give the same output.
 
-Inputs are read where this process runs and shipped to the workers in batches, with at
-most ``IN_FLIGHT_PER_WORKER`` batches per worker under way, so memory stays bounded.
+At most ``IN_FLIGHT_PER_WORKER`` batches per worker are under way, so memory stays bounded
+while inputs stream in.
+
+    >>> with batch_runner(jobs=2) as map_batches:                     # doctest: +SKIP
+    ...     report = analyze_inputs(paths, map_batches=map_batches)
 """
 
 from __future__ import annotations
 
+import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from itertools import islice
+from functools import partial
+from multiprocessing import get_context
 
-from akhbar.corpus.assign import assign
 from akhbar.errors import ConfigError
-from akhbar.ingest import IngestConfig, iter_documents
-from akhbar.model import Article, Assignment, RawDocument, SkippedInput
-from akhbar.pipeline import PipelineConfig, collect_prepared, prepare_document
-from akhbar.store.ingest_run import build_item
+from akhbar.pipeline import BatchMap, in_process
 
-__all__ = ["BATCH_SIZE", "build_batch", "build_on_dask", "cluster_on_dask", "prepare_batch"]
+__all__ = ["IN_FLIGHT_PER_WORKER", "batch_runner", "default_jobs"]
 
-# Large enough that task overhead (~1 ms) is small next to the batch (~0.5 s of work).
-BATCH_SIZE = 200
 IN_FLIGHT_PER_WORKER = 2
 
 
-def prepare_batch(documents: list[RawDocument | SkippedInput], config: PipelineConfig) -> list:
-    """The worker's task: the same stage function as the single-process path."""
-    return [prepare_document(document, config) for document in documents]
-
-
-def build_batch(documents: list[RawDocument | SkippedInput]) -> list[Article | SkippedInput]:
-    """The worker's ingest task: the same stage function as ``akhbar ingest`` alone."""
-    return [build_item(document) for document in documents]
+def default_jobs() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @contextmanager
-def _connected(scheduler: str):
-    client, cluster = _client(scheduler)
-    try:
-        yield client
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+def batch_runner(*, jobs: int = 1, scheduler: str | None = None) -> Iterator[BatchMap]:
+    """A :data:`BatchMap` for ``--jobs`` / ``--scheduler``: Dask when a scheduler is given
+    ('local' starts a two-worker LocalCluster, tcp://HOST:PORT joins one), else ``jobs``
+    processes (1: this process)."""
+    if jobs < 1:
+        raise ConfigError(f"--jobs {jobs}: give 1 or more processes")
+    if scheduler is not None:
+        with _dask_client(scheduler) as client:
+            yield lambda task, batches: _ordered(
+                partial(client.submit, pure=False), task, batches, _dask_workers(client)
+            )
+    elif jobs == 1:
+        yield in_process
+    else:
+        with _LazyPool(jobs) as pool:
+            yield pool.map_batches
 
 
-def _ordered_results(client, task: Callable, batches: Iterable[list], *args) -> Iterator:
-    """``task(batch, *args)`` on the workers, results yielded in input order, with at most
+class _LazyPool:
+    """A process pool started on the first input of two batches or more: a handful of
+    articles is analysed faster here than the workers take to load the models."""
+
+    def __init__(self, jobs: int) -> None:
+        self._jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _LazyPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def map_batches(self, task: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
+        batches = iter(batches)
+        first = next(batches, None)
+        second = next(batches, None)
+        if first is None:
+            return
+        if second is None:
+            yield task(first)
+            return
+        if self._pool is None:
+            # "spawn": a worker starts clean (no copy of this process's threads or locks).
+            self._pool = ProcessPoolExecutor(self._jobs, mp_context=get_context("spawn"))
+        yield from _ordered(self._pool.submit, task, _chain(first, second, batches), self._jobs)
+
+
+def _chain(first: list, second: list, rest: Iterator[list]) -> Iterator[list]:
+    yield first
+    yield second
+    yield from rest
+
+
+def _ordered(
+    submit: Callable, task: Callable[[list], list], batches: Iterable[list], workers: int
+) -> Iterator[list]:
+    """``task(batch)`` on the workers, results in input order, with at most
     ``IN_FLIGHT_PER_WORKER`` batches per worker submitted and not yet collected."""
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
     pending: deque = deque()
     for batch in batches:
-        pending.append(client.submit(task, batch, *args, pure=False))
+        pending.append(submit(task, batch))
         if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     while pending:
-        yield from pending.popleft().result()
+        yield pending.popleft().result()
 
 
-def _client(scheduler: str):
+def _dask_workers(client) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
+
+
+@contextmanager
+def _dask_client(scheduler: str):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise ConfigError(
             "--scheduler needs dask.distributed: pip install 'akhbar[scale]'"
         ) from None
+    cluster = None
     if scheduler == "local":
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
-        return Client(cluster), cluster
-    if scheduler.startswith("tcp://"):
+        client = Client(cluster)
+    elif scheduler.startswith("tcp://"):
         try:
-            return Client(scheduler, timeout="30s"), None
+            client = Client(scheduler, timeout="30s")
         except OSError as error:
             raise ConfigError(f"cannot reach the Dask scheduler {scheduler}: {error}") from None
-    raise ConfigError(f"--scheduler {scheduler!r}: use 'local' or tcp://HOST:PORT")
-
-
-def _batches(paths: Sequence[str], config: IngestConfig) -> Iterator[list]:
-    documents = iter_documents(paths, config=config)
-    while batch := list(islice(documents, BATCH_SIZE)):
-        yield batch
-
-
-def cluster_on_dask(
-    paths: Sequence[str], *, scheduler: str, config: PipelineConfig | None = None
-) -> tuple[tuple[Assignment, ...], tuple[SkippedInput, ...]]:
-    """:func:`akhbar.pipeline.cluster_inputs` with the per-article work on a Dask cluster."""
-    config = config if config is not None else PipelineConfig()
-    with _connected(scheduler) as client:
-        batches = _batches(paths, config.ingest)
-        results = list(_ordered_results(client, prepare_batch, batches, config))
-    prepared, skipped = collect_prepared(results)
-    by_id = {a.id: a for a in assign(prepared, config=config.corpus)}
-    return tuple(by_id[item.id] for item in prepared), skipped
-
-
-def build_on_dask(
-    paths: Sequence[str], *, scheduler: str, config: IngestConfig | None = None
-) -> Iterator[Article | SkippedInput]:
-    """:func:`akhbar.store.ingest_run.built_items` with the building done on a Dask cluster.
-
-    A generator: the caller stores each article as it arrives (in input order), so a run
-    stopped half-way keeps what was committed, as without Dask.
-    """
-    config = config if config is not None else IngestConfig()
-    with _connected(scheduler) as client:
-        yield from _ordered_results(client, build_batch, _batches(paths, config))
+    else:
+        raise ConfigError(f"--scheduler {scheduler!r}: use 'local' or tcp://HOST:PORT")
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -13,7 +13,7 @@ import os
 
 from akhbar.errors import StoreError
 from akhbar.store.base import AddResult, ArticleStore, InsertionSession, SearchHit, StoredStory
-from akhbar.store.ingest_run import IngestSummary, built_items, ingest_into, store_built
+from akhbar.store.ingest_run import IngestSummary, ingest_into, store_built
 from akhbar.store.search_text import parse_query, search_words
 from akhbar.store.sqlite import SqliteStore
 
@@ -25,7 +25,6 @@ __all__ = [
     "SearchHit",
     "SqliteStore",
     "StoredStory",
-    "built_items",
     "ingest_into",
     "open_store",
     "parse_query",

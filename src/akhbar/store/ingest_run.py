@@ -8,15 +8,15 @@ recognised by its id or its content and skipped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from akhbar.errors import InputError
-from akhbar.ingest import IngestConfig, build_article, iter_documents
-from akhbar.model import Article, RawDocument, SkippedInput
+from akhbar.ingest import IngestConfig
+from akhbar.model import Article, SkippedInput
+from akhbar.pipeline import built_articles
 from akhbar.store.base import DEFAULT_BATCH_SIZE, AddResult, ArticleStore
 
-__all__ = ["IngestSummary", "build_item", "built_items", "ingest_into", "store_built"]
+__all__ = ["IngestSummary", "ingest_into", "store_built"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,26 +45,8 @@ def ingest_into(
     repeated header/footer lines needs the whole corpus, so it belongs to whoever reads
     the store, not to a run that may stop half-way.
     """
-    items = built_items(paths, config=config)
+    items = built_articles(paths, config=config)
     return store_built(store, items, progress=progress, batch_size=batch_size)
-
-
-def built_items(
-    paths: Sequence[str], *, config: IngestConfig | None = None
-) -> Iterator[Article | SkippedInput]:
-    """Each input read and built into an :class:`Article`, or the reason it was skipped."""
-    config = config if config is not None else IngestConfig()
-    return map(build_item, iter_documents(paths, config=config))
-
-
-def build_item(item: RawDocument | SkippedInput) -> Article | SkippedInput:
-    """The per-document ingest stage (the function Dask workers run too)."""
-    if isinstance(item, SkippedInput):
-        return item
-    try:
-        return build_article(item)
-    except InputError as error:
-        return SkippedInput(error.source, error.problem)
 
 
 def store_built(
