@@ -427,6 +427,9 @@ def _gazetteer(tokens: Sequence[Token], spans: list[RawSpan]) -> list[RawSpan]:
     """Gazetteer names whose first word agrees with the entry on the article ("المالي" is
     financial, not Mali; "جزيرة" an island, not the channel; "ورقة" a sheet, not و + الرقة)."""
     bases = [token.base if token.is_word else "\0" for token in tokens]
+    # Token -> the tagger's spans over it: overlaps are looked up, not searched (a sentence
+    # of thousands of words has thousands of spans).
+    owners = _owners(spans)
     found = [
         (start, end, "LOC" if lexicon == "gazetteer_places" else value)
         for lexicon, phrases in (
@@ -437,28 +440,48 @@ def _gazetteer(tokens: Sequence[Token], spans: list[RawSpan]) -> list[RawSpan]:
         for start, end, value in match_phrases(bases, phrases)
         if has_article(tokens[start].key, tokens[start].base)
         in article_forms(lexicon)[tuple(bases[start:end])]
-        and not _common_word_alone(tokens, (start, end), spans)
+        and not _common_word_alone(tokens, (start, end), owners)
     ]
     placed: list[RawSpan] = []
+    taken: set[int] = set()
     for match in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
-        if any(_overlaps(match, other) for other in placed):
+        if not taken.isdisjoint(range(match[0], match[1])):
             continue
-        longer = [s for s in spans if _overlaps(match, s) and s[1] - s[0] > match[1] - match[0]]
+        around = _overlapping(owners, match)
+        longer = [s for s in around if s[1] - s[0] > match[1] - match[0]]
         if longer and not all(_runs_into(s, match) for s in longer):
             continue  # the tagger read a longer name around it
         placed.append(match)
+        taken.update(range(match[0], match[1]))
+    matched = _owners(placed)
     kept = []
     for span in spans:
-        runs_into = [match for match in placed if _runs_into(span, match)]
+        inside = _overlapping(matched, span)
+        runs_into = [match for match in inside if _runs_into(span, match)]
         if runs_into:
             kept.append((span[0], min(match[0] for match in runs_into), span[2]))
-        elif not any(_overlaps(span, match) for match in placed):
+        elif not inside:
             kept.append(span)
     return kept + placed
 
 
+def _owners(spans: Sequence[RawSpan]) -> dict[int, list[RawSpan]]:
+    """Token index -> the spans covering it."""
+    owners: dict[int, list[RawSpan]] = {}
+    for span in spans:
+        for index in range(span[0], span[1]):
+            owners.setdefault(index, []).append(span)
+    return owners
+
+
+def _overlapping(owners: dict[int, list[RawSpan]], span: RawSpan) -> list[RawSpan]:
+    """The spans of ``owners`` that share a token with ``span``, each once, in order."""
+    found = [other for index in range(span[0], span[1]) for other in owners.get(index, ())]
+    return list(dict.fromkeys(found))
+
+
 def _common_word_alone(
-    tokens: Sequence[Token], match: tuple[int, int], spans: Sequence[RawSpan]
+    tokens: Sequence[Token], match: tuple[int, int], owners: dict[int, list[RawSpan]]
 ) -> bool:
     """A one-word name that is also a common word, after a word that it may qualify ("مقابل
     مالي": a financial return, not "في مالي": in Mali), where the tagger found no name on it."""
@@ -471,7 +494,7 @@ def _common_word_alone(
         and before.is_word
         and before.base not in _stopwords()
         and before.key not in place_words()
-        and not any(_overlaps((start, end, ""), span) for span in spans)
+        and not any(index in owners for index in range(start, end))
     )
 
 

@@ -18,6 +18,7 @@ point, not what the sentence reports.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -191,15 +192,18 @@ def with_participants(
     The last word is what outlets share when they spell or shorten a name differently
     ("فلاديمير بوتين" / "بوتين", "أحمد الشرع" / "الشرع").
     """
-    out = []
-    for mention in mentions:
-        sentence = sentences[mention.span.sentence]
-        actors = {
-            to_key(entity.name.split()[-1])
-            for entity in entities
-            if entity.type in _ACTOR_TYPES
+    starts = [sentence.start for sentence in sentences]
+    actors: dict[int, set[str]] = {}  # sentence -> its actors, found once
+    for entity in entities:
+        index = bisect_right(starts, entity.start) - 1
+        if (
+            entity.type in _ACTOR_TYPES
             and entity.name.split()
-            and sentence.start <= entity.start < sentence.end
-        }
-        out.append(replace(mention, participants=tuple(sorted(actors))))
-    return tuple(out)
+            and index >= 0
+            and entity.start < sentences[index].end
+        ):
+            actors.setdefault(index, set()).add(to_key(entity.name.split()[-1]))
+    return tuple(
+        replace(mention, participants=tuple(sorted(actors.get(mention.span.sentence, ()))))
+        for mention in mentions
+    )
