@@ -13,7 +13,9 @@ import re
 import sys
 from pathlib import Path
 
-from akhbar.story.provenance import provenance_from_dict, provenance_graphml
+from akhbar.codec import from_data
+from akhbar.model import ProvenanceGraph
+from akhbar.story.provenance import provenance_graphml
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -29,7 +31,9 @@ def main(argv: list[str]) -> int:
         if not story.get("provenance"):
             continue
         path = outdir / f"{_UNSAFE.sub('_', story['id'])}.graphml"
-        path.write_text(provenance_graphml(provenance_from_dict(story["provenance"])), "utf-8")
+        path.write_text(
+            provenance_graphml(from_data(ProvenanceGraph, story["provenance"])), "utf-8"
+        )
         print(f"wrote {path}")
     return 0
 

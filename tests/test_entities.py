@@ -31,9 +31,9 @@ def _roles(mentions, name):
 def test_every_mention_points_at_its_words(seeds):
     for text, mentions in seeds.values():
         for mention in mentions:
-            assert text[mention.start : mention.end] == mention.surface
+            assert text[mention.span.start : mention.span.end] == mention.surface
             for title in mention.titles:
-                assert text[title.start : title.end] == title.surface
+                assert text[title.span.start : title.span.end] == title.surface
 
 
 def test_titles_attach_to_the_people_they_describe(seeds):
@@ -59,7 +59,7 @@ def test_counterpart_reads_as_the_earlier_title(seeds):
     mentions = seeds["000"][1]
     sharaa = _people(mentions, "أحمد الشرع")[0]
     assert [(t.surface, t.role) for t in sharaa.titles] == [("نظيره السوري", "الرئيس السوري")]
-    occ = [m for m in mentions if m.type == "OCC" and m.start == sharaa.titles[0].start]
+    occ = [m for m in mentions if m.type == "OCC" and m.span.start == sharaa.titles[0].span.start]
     assert [m.name for m in occ] == ["الرئيس السوري"]
 
 
@@ -80,7 +80,7 @@ def test_organisations_and_media(seeds):
 def test_quoted_media_name_spans_the_name_inside_the_quotes(seeds):
     text, mentions = seeds["001"]
     ria = next(m for m in mentions if m.name == "ريا نوفوستي")
-    assert text[ria.start - 1] == "“" and text[ria.end] == "”"
+    assert text[ria.span.start - 1] == "“" and text[ria.span.end] == "”"
 
 
 def test_clitics_stay_out_of_the_mention():
@@ -97,8 +97,8 @@ def test_clitics_stay_out_of_the_mention():
         "بوتين",
     ]
     sharaa = [m for m in mentions if m.name == "الشرع"]
-    assert [text[m.start - 1] for m in sharaa] == ["ب"]
-    assert all(m.article == "t" for m in mentions)
+    assert [text[m.span.start - 1] for m in sharaa] == ["ب"]
+    assert all(m.span.article == "t" for m in mentions)
 
 
 def test_preposition_is_not_cut_from_a_name_that_begins_with_its_letter(seeds):
@@ -116,8 +116,8 @@ def test_a_preposition_is_not_a_person():
 @given(st.text(alphabet='ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآ ،."«»“”0123456789\n', max_size=80))
 def test_offsets_hold_for_any_text(text):
     for mention in find_entities(make_doc(text)):
-        assert text[mention.start : mention.end] == mention.surface
-        assert mention.start < mention.end
+        assert text[mention.span.start : mention.span.end] == mention.surface
+        assert mention.span.start < mention.span.end
 
 
 def test_missing_model_says_how_to_build_it(tmp_path, monkeypatch):
@@ -280,7 +280,7 @@ def test_told_the_bbc_is_the_outlet_not_part_of_a_name() -> None:
     text = 'وقال عباس عراقجي لبي بي سي "الخوف من الحرب موجود في كل مكان في المنطقة".'
     assert _named(text) == [("PER", "عباس عراقجي"), ("MEDIA", "بي بي سي")]
     bbc = next(m for m in find_entities(make_doc(text)) if m.type == "MEDIA")
-    assert text[bbc.start : bbc.end] == "بي بي سي"
+    assert text[bbc.span.start : bbc.span.end] == "بي بي سي"
 
 
 @pytest.mark.parametrize(
@@ -386,7 +386,7 @@ def test_a_name_tagged_once_is_tagged_across_the_article() -> None:
         'ويوم الأحد، قال منظمو السباق إن تومي بعث برسالة أخرى قال فيها "ليس لدي سوى علب من '
         'الشاي المثلج، وأتقيء باستمرار وصدري يحترق".'
     )
-    found = [(m.type, m.start) for m in find_entities(make_doc(text)) if m.name == "تومي"]
+    found = [(m.type, m.span.start) for m in find_entities(make_doc(text)) if m.name == "تومي"]
     starts = [i for i in range(len(text)) if text.startswith("تومي", i)]
     assert found == [("PER", start) for start in starts]
     assert len(starts) == 4

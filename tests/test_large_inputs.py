@@ -26,7 +26,7 @@ def test_a_megabyte_without_punctuation_is_read_in_bounded_sentences() -> None:
     assert all(len(s.text.split()) == MAX_SENTENCE_WORDS for s in analysis.sentences)
     found = Counter((m.type, m.name) for m in analysis.entities)
     assert found == {("PER", "فلاديمير بوتين"): copies, ("OCC", "الرئيس الروسي"): copies}
-    assert all(text[m.start : m.end] == m.surface for m in analysis.entities)
+    assert all(text[m.span.start : m.span.end] == m.surface for m in analysis.entities)
 
 
 def test_a_hundred_thousand_clitic_words_are_one_word_read_many_times() -> None:

@@ -11,12 +11,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from akhbar.model import Attribution, ProvenanceEdge, Report
+from akhbar.codec import from_data
+from akhbar.model import Attribution, ProvenanceEdge, ProvenanceGraph, Report
 from akhbar.pipeline import analyze_inputs
 from akhbar.render.document import report_to_dict
 from akhbar.render.html import render_html
 from akhbar.render.markdown import render_markdown
-from akhbar.story.provenance import provenance_from_dict, provenance_graphml, story_provenance
+from akhbar.story.provenance import provenance_graphml, story_provenance
 
 SEEDS = Path(__file__).parent.parent / "examples" / "seeds"
 A001, A004 = "001_a72c5b70b15c2776", "004_c80ef43e0c326550"
@@ -63,7 +64,7 @@ def test_graphml_parses_with_networkx(report: Report) -> None:
     assert parsed.has_edge("رويترز", "مصدر سوري مطلع")
     assert parsed.number_of_nodes() == len(graph.nodes)
     doc = report_to_dict(report)["stories"][0]["provenance"]
-    assert provenance_from_dict(doc) == graph
+    assert from_data(ProvenanceGraph, doc) == graph
 
 
 def test_html_has_one_parsable_svg_per_story(report: Report) -> None:

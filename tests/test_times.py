@@ -75,7 +75,7 @@ SEEDS = [
 def test_seed_sentences(text: str, anchor: dt.date, surface: str, value: str) -> None:
     found = only(text, anchor)
     assert (found.surface, found.value) == (surface, value)
-    assert text[found.start : found.end] == surface
+    assert text[found.span.start : found.span.end] == surface
 
 
 def test_since_year_is_the_year_with_mod_on_or_after() -> None:

@@ -63,14 +63,14 @@ def _check_value(value: str, precision: str, kind: str) -> None:
 def test_any_text_gives_well_formed_expressions(text: str, anchor: dt.date | None) -> None:
     found = find_times(make_doc(text, article="a1"), anchor=anchor)
     for item in found:
-        assert text[item.start : item.end] == item.surface
+        assert text[item.span.start : item.span.end] == item.surface
         assert item.span.article == "a1"
         assert item.type in ("DATE", "TIME", "DURATION", "SET")
         if item.value is not None:
             _check_value(item.value, item.precision or "", item.type)
         else:
             assert item.relative and anchor is None
-    assert all(a.end <= b.start for a, b in pairwise(found))
+    assert all(a.span.end <= b.span.start for a, b in pairwise(found))
 
 
 @settings(max_examples=300, deadline=None)

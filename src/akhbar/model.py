@@ -1,7 +1,8 @@
 """The data model: plain frozen dataclasses that every stage takes and returns.
 
-Offsets are half-open character offsets into an article's display ``text``
-(``text[span.start:span.end] == surface``). Nothing here does any work beyond
+Everything extracted carries a ``span: Span``: the article, the sentence and half-open
+character offsets into the article's display ``text`` (``text[span.start:span.end] ==
+surface``). Nothing here does any work beyond
 holding values, so every object pickles and can cross a process or Dask boundary.
 """
 
@@ -131,8 +132,7 @@ class TimeExpression:
     ISO date it was resolved against (None for absolute expressions).
     """
 
-    start: int
-    end: int
+    span: Span
     surface: str
     type: str  # DATE, TIME, DURATION, SET
     value: str | None
@@ -141,11 +141,6 @@ class TimeExpression:
     relative: bool
     mod: str | None = None  # START, MID, END, ON_OR_AFTER
     weekday_conflict: bool = False  # a weekday named with the date disagrees with it
-    article: str = ""
-
-    @property
-    def span(self) -> Span:
-        return Span(self.article, self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -223,25 +218,20 @@ class TitleMention:
     clitics: "نظيره السوري" after "الرئيس الروسي" reads "الرئيس السوري".
     """
 
-    article: str
-    start: int
-    end: int
+    span: Span
     surface: str
     role: str
-    sentence: int | None = None
 
 
 @dataclass(frozen=True)
 class EntityMention:
-    """One mention: ``text[start:end] == surface``; ``name`` is its clitic-free form."""
+    """One mention: ``text[span.start:span.end] == surface``; ``name`` is its clitic-free
+    form."""
 
-    article: str
-    start: int
-    end: int
+    span: Span
     surface: str
     type: str
     name: str
-    sentence: int | None = None
     titles: tuple[TitleMention, ...] = ()
 
 

@@ -17,7 +17,7 @@ Across the article, a full name's family name alone is that person ("الشرع"
 الشرع"), and a name tagged once is tagged wherever else it appears, with the type it takes
 most often (one sense per article).
 
-Offsets are half-open into ``text``: ``text[m.start:m.end] == m.surface``. A mention leaves
+Spans are half-open into ``text``: ``text[m.span.start:m.span.end] == m.surface``. A mention leaves
 out a leading conjunction or preposition ("وبوتين" -> "بوتين"); ``name`` is its display form
 without them ("للرئيس" -> "الرئيس").
 """
@@ -45,7 +45,7 @@ from akhbar.analyze.entity_titles import TitleSpan, find_titles
 from akhbar.arabic.doc import Doc
 from akhbar.arabic.lexicon import load_mapping
 from akhbar.arabic.tokens import Token, strip_clitics
-from akhbar.model import EntityMention, TitleMention
+from akhbar.model import EntityMention, Span, TitleMention
 
 __all__ = ["ENTITY_TYPES", "EntityMention", "TitleMention", "find_entities"]
 
@@ -81,7 +81,7 @@ def find_entities(doc: Doc) -> tuple[EntityMention, ...]:
         spans = [*spans, *_short_forms(tokens, spans, families)]
         spans = sorted([*spans, *_named_again(tokens, spans, named)])
         out += _sentence_mentions(text, tokens, spans, titles, article_id, index)
-    return tuple(sorted(out, key=lambda m: (m.start, m.end, m.type)))
+    return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end, m.type)))
 
 
 def _family_names(tagged: Sequence[tuple]) -> frozenset[str]:
@@ -226,10 +226,7 @@ def _sentence_mentions(
         out.append(
             _mention(text, tokens[span[0] : span[1]], span[2], article, sentence, title_mentions)
         )
-        out += [
-            EntityMention(article, t.start, t.end, t.surface, "OCC", t.role, sentence)
-            for t in title_mentions
-        ]
+        out += [EntityMention(t.span, t.surface, "OCC", t.role) for t in title_mentions]
     return out
 
 
@@ -274,7 +271,11 @@ def _mention(
     start, _ = trim_clitics(span_tokens[0])
     end = span_tokens[-1].end
     return EntityMention(
-        article, start, end, text[start:end], kind, name_form(list(span_tokens)), sentence, titles
+        Span(article, start, end, sentence),
+        text[start:end],
+        kind,
+        name_form(list(span_tokens)),
+        titles,
     )
 
 
@@ -283,4 +284,4 @@ def _title_mention(
 ) -> TitleMention:
     start, _ = trim_clitics(tokens[title.first])
     end = tokens[title.end - 1].end
-    return TitleMention(article, start, end, text[start:end], title.role, sentence)
+    return TitleMention(Span(article, start, end, sentence), text[start:end], title.role)

@@ -119,10 +119,10 @@ def _triggers(doc: Doc, sentence: Sentence) -> list[EventMention]:
 
 
 def _distance(mention: EventMention, time: TimeExpression) -> int:
-    if time.end <= mention.span.start:
-        return mention.span.start - time.end
-    if mention.span.end <= time.start:
-        return time.start - mention.span.end
+    if time.span.end <= mention.span.start:
+        return mention.span.start - time.span.end
+    if mention.span.end <= time.span.start:
+        return time.span.start - mention.span.end
     return 0
 
 
@@ -139,8 +139,8 @@ def _attach_times(
         for t in times
         if t.type in _DATING_TYPES
         and t.value not in _VAGUE_VALUES
-        and sentence.start <= t.start
-        and t.end <= sentence.end
+        and sentence.start <= t.span.start
+        and t.span.end <= sentence.end
     ]
     best: dict[int, TimeExpression] = {}
     for time in inside:
@@ -158,9 +158,9 @@ def _claimed_by_a_noun(doc: Doc, mention: EventMention, time: TimeExpression) ->
     """A modifier cue between trigger and date, with a word between trigger and cue: the
     date belongs to that word's noun phrase. Right after the trigger, the cue modifies the
     trigger itself ("القمة المقررة في 12 يونيو" dates the summit)."""
-    if time.start < mention.span.end:
+    if time.span.start < mention.span.end:
         return False
-    between = [token.key for token in doc.words_between(mention.span.end, time.start)]
+    between = [token.key for token in doc.words_between(mention.span.end, time.span.start)]
     cues = _noun_modifiers()
     return any(
         word in cues or (word[:1] in _CONJUNCTIONS and word[1:] in cues) for word in between[1:]
@@ -195,12 +195,12 @@ def with_participants(
     starts = [sentence.start for sentence in sentences]
     actors: dict[int, set[str]] = {}  # sentence -> its actors, found once
     for entity in entities:
-        index = bisect_right(starts, entity.start) - 1
+        index = bisect_right(starts, entity.span.start) - 1
         if (
             entity.type in _ACTOR_TYPES
             and entity.name.split()
             and index >= 0
-            and entity.start < sentences[index].end
+            and entity.span.start < sentences[index].end
         ):
             actors.setdefault(index, set()).add(to_key(entity.name.split()[-1]))
     return tuple(

@@ -15,9 +15,9 @@ from functools import cache
 
 from akhbar.arabic.lexicon import load_mapping
 from akhbar.arabic.tokens import tokenize
-from akhbar.model import Article, Evidence, Sentence, Span, TimeExpression
+from akhbar.model import Article, Evidence, Sentence, TimeExpression
 
-__all__ = ["reconcile_published", "sentence_of"]
+__all__ = ["reconcile_published"]
 
 # A feed date more than this many days from the named weekday is not a stamping slip;
 # the text may be quoting another day, so the input's date stands.
@@ -35,14 +35,6 @@ def _named_weekday(surface: str) -> int | None:
         for form in (token.key, "ال" + token.base):
             if form in names:
                 return names[form]
-    return None
-
-
-def sentence_of(sentences: Sequence[Sentence], offset: int) -> int | None:
-    """Index of the sentence holding character ``offset``, or None between sentences."""
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.index
     return None
 
 
@@ -65,7 +57,7 @@ def reconcile_published(
         moved = _nearest(day if not isinstance(day, dt.datetime) else day.date(), weekday or 0)
         if weekday is None or moved is None:
             continue
-        span = Span(article.id, time.start, time.end, sentence_of(sentences, time.start))
+        span = time.span
         note = (
             f"input date {day.isoformat()} is a {day.strftime('%A')}, but the text says "
             f"{time.surface!r}; the text's date {moved.isoformat()} is used"

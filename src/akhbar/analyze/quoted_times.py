@@ -23,15 +23,15 @@ __all__ = ["anchor_quoted_times"]
 
 
 def _inside(time: TimeExpression, regions: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    return next((r for r in regions if r[0] < time.start and time.end <= r[1]), None)
+    return next((r for r in regions if r[0] < time.span.start and time.span.end <= r[1]), None)
 
 
 def _speech_day(times: Sequence[TimeExpression], regions, sentence: Sentence) -> str | None:
     days = {
         t.value[:10]
         for t in times
-        if sentence.start <= t.start
-        and t.end <= sentence.end
+        if sentence.start <= t.span.start
+        and t.span.end <= sentence.end
         and t.precision == "day"
         and _inside(t, regions) is None
         and period(t.value) is not None
@@ -45,11 +45,11 @@ def _reresolved(
     offset = region[0] + 1
     quoted = text[offset : region[1]]
     found_times = read_times(
-        KeyOffsets(quoted), anchor=dt.date.fromisoformat(day), article_id=time.article
+        KeyOffsets(quoted), anchor=dt.date.fromisoformat(day), article_id=time.span.article
     )
     for found in found_times:
-        if found.start + offset == time.start and found.surface == time.surface:
-            return dataclasses.replace(found, start=time.start, end=time.end)
+        if found.span.start + offset == time.span.start and found.surface == time.surface:
+            return dataclasses.replace(found, span=time.span)
     return time
 
 

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from akhbar.analyze.time_found import Context, Found, previous_word
@@ -57,7 +58,7 @@ from akhbar.analyze.time_rules_relative import (
 from akhbar.analyze.time_scan import regions
 from akhbar.arabic.doc import Doc
 from akhbar.arabic.normalize import KeyOffsets
-from akhbar.model import TimeExpression
+from akhbar.model import Sentence, Span, TimeExpression
 
 __all__ = ["TimeExpression", "find_times", "read_times"]
 
@@ -99,19 +100,31 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
 
     ("and last week, the Kremlin called".)
     """
-    return read_times(doc.keyed, anchor=anchor, article_id=doc.article)
+    return read_times(doc.keyed, anchor=anchor, article_id=doc.article, sentences=doc.sentences)
 
 
 def read_times(
-    keyed: KeyOffsets, *, anchor: dt.date | None, article_id: str = ""
+    keyed: KeyOffsets,
+    *,
+    anchor: dt.date | None,
+    article_id: str = "",
+    sentences: Sequence[Sentence] = (),
 ) -> tuple[TimeExpression, ...]:
-    """:func:`find_times` on any key text with its offsets (a quotation, a title)."""
+    """:func:`find_times` on any key text with its offsets (a quotation, a title);
+    ``sentences``: the text's, so each expression's span names its sentence."""
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     ctx = Context(keyed.key, anchor, time_lexicon())
     found = _choose(_candidates(ctx, time_patterns()))
     found = _mark_since(_join_ranges(_attach_clock_days(found, ctx), ctx), ctx)
-    return tuple(_express(item, keyed, anchor, article_id) for item in found)
+    starts = [sentence.start for sentence in sentences]
+
+    def span(start: int, end: int) -> Span:
+        index = bisect_right(starts, start) - 1
+        inside = index >= 0 and start < sentences[index].end
+        return Span(article_id, start, end, sentences[index].index if inside else None)
+
+    return tuple(_express(item, keyed, anchor, span) for item in found)
 
 
 def _candidates(ctx: Context, patterns: TimePatterns) -> list[tuple[Found, int]]:
@@ -239,13 +252,12 @@ def _mark_since(found: list[Found], ctx: Context) -> list[Found]:
 
 
 def _express(
-    item: Found, keyed: KeyOffsets, anchor: dt.date | None, article_id: str
+    item: Found, keyed: KeyOffsets, anchor: dt.date | None, span: Callable[[int, int], Span]
 ) -> TimeExpression:
     start, end = keyed.display_span(item.start, item.end)
     used = anchor.isoformat() if anchor and item.relative and item.precision != "ref" else None
     return TimeExpression(
-        start=start,
-        end=end,
+        span=span(start, end),
         surface=keyed.display[start:end],
         type=item.type,
         value=item.value,
@@ -254,5 +266,4 @@ def _express(
         relative=item.relative,
         mod=item.mod,
         weekday_conflict=item.weekday_conflict,
-        article=article_id,
     )

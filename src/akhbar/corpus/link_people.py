@@ -130,18 +130,20 @@ def _home_of(
     ]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    article = mentions[index].article
+    article = mentions[index].span.article
     local = [
         position
         for position in candidates
-        if any(mentions[i].article == article for v in people[position] for i in v)
+        if any(mentions[i].span.article == article for v in people[position] for i in v)
     ]
     if len(local) == 1:
         return local[0]
     # Several people share the family name and the article does not decide: the one most
     # outlets name is the likelier referent.
     pool = local or candidates
-    return max(pool, key=lambda p: (len({mentions[i].article for v in people[p] for i in v}), -p))
+    return max(
+        pool, key=lambda p: (len({mentions[i].span.article for v in people[p] for i in v}), -p)
+    )
 
 
 def _display(indexes: list[int], mentions: Sequence[EntityMention]) -> str:
@@ -149,9 +151,9 @@ def _display(indexes: list[int], mentions: Sequence[EntityMention]) -> str:
     by_articles: dict[str, set[str]] = {}
     counts = Counter(mentions[i].name for i in indexes)
     for i in indexes:
-        by_articles.setdefault(mentions[i].name, set()).add(mentions[i].article)
+        by_articles.setdefault(mentions[i].name, set()).add(mentions[i].span.article)
     return max(counts, key=lambda name: (len(by_articles[name]), counts[name]))
 
 
 def _articles(indexes: list[int], mentions: Sequence[EntityMention]) -> tuple[str, ...]:
-    return tuple(sorted({mentions[i].article for i in indexes}))
+    return tuple(sorted({mentions[i].span.article for i in indexes}))

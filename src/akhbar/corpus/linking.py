@@ -24,12 +24,12 @@ from akhbar.arabic.normalize import to_key
 from akhbar.arabic.tokens import strip_clitics
 from akhbar.corpus.link_names import canonical_place, title_core
 from akhbar.corpus.link_people import PersonGroup, group_people
+from akhbar.model import Span
 
 __all__ = [
     "ConflictValue",
     "LinkedEntity",
     "LinkedTitle",
-    "MentionRef",
     "NameConflict",
     "link_entities",
 ]
@@ -39,21 +39,12 @@ _FAMILY = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MEDIA": "ORG"}
 
 
 @dataclass(frozen=True)
-class MentionRef:
-    """Where an entity is mentioned: ``article``'s text ``[start, end)``."""
-
-    article: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class LinkedTitle:
     """A title or role of a person, with the articles (and spans) that state it."""
 
     title: str
     articles: tuple[str, ...]
-    mentions: tuple[MentionRef, ...] = ()
+    mentions: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,7 +55,7 @@ class LinkedEntity:
     aliases: tuple[str, ...]
     titles: tuple[LinkedTitle, ...]
     articles: tuple[str, ...]
-    mentions: tuple[MentionRef, ...]
+    mentions: tuple[Span, ...]
 
 
 @dataclass(frozen=True)
@@ -111,7 +102,7 @@ def _group_by_name(mentions: Sequence[EntityMention]) -> list[PersonGroup]:
     out = []
     for key, members in groups.items():
         canonical = places.get(key) or Counter(m.name for m in members).most_common(1)[0][0]
-        articles = tuple(sorted({m.article for m in members}))
+        articles = tuple(sorted({m.span.article for m in members}))
         out.append(PersonGroup(tuple(members), {canonical: articles}))
     return out
 
@@ -121,8 +112,8 @@ def _clitic_free(name: str) -> str:
 
 
 def _group_order(group: PersonGroup) -> tuple:
-    articles = {m.article for m in group.mentions}
-    first = min((m.article, m.start) for m in group.mentions)
+    articles = {m.span.article for m in group.mentions}
+    first = min((m.span.article, m.span.start) for m in group.mentions)
     return (-len(articles), -len(group.mentions), first)
 
 
@@ -147,8 +138,8 @@ def _entity(group: PersonGroup, used: set[str]) -> LinkedEntity:
         name=name,
         aliases=tuple(dict.fromkeys(aliases)),
         titles=_titles(members),
-        articles=tuple(sorted({m.article for m in members})),
-        mentions=tuple(MentionRef(m.article, m.start, m.end) for m in members),
+        articles=tuple(sorted({m.span.article for m in members})),
+        mentions=tuple(m.span for m in members),
     )
 
 
@@ -176,13 +167,8 @@ def _titles(members: Sequence[EntityMention]) -> tuple[LinkedTitle, ...]:
     out = [
         LinkedTitle(
             role,
-            tuple(sorted({t.article for t in titles})),
-            tuple(
-                sorted(
-                    {MentionRef(t.article, t.start, t.end) for t in titles},
-                    key=lambda ref: (ref.article, ref.start),
-                )
-            ),
+            tuple(sorted({t.span.article for t in titles})),
+            tuple(sorted({t.span for t in titles}, key=lambda span: (span.article, span.start))),
         )
         for role, titles in merged.items()
     ]

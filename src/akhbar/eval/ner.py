@@ -148,7 +148,7 @@ def tag_passage_as_akhbar(sentences: Sequence[Sequence[str]]) -> list[tuple[str,
             covered = [
                 i
                 for i, start in enumerate(offsets)
-                if start < mention.end and mention.start < start + len(words[i])
+                if start < mention.span.end and mention.span.start < start + len(words[i])
             ]
             if kind is None or not covered:
                 continue

@@ -75,7 +75,7 @@ def load_gold(path: Path) -> tuple[Gold, ...]:
 def _overlapping(gold: Gold, found: Iterable[TimeExpression]) -> list[TimeExpression]:
     start = gold.sentence.index(gold.surface)
     end = start + len(gold.surface)
-    return [t for t in found if t.start < end and start < t.end]
+    return [t for t in found if t.span.start < end and start < t.span.end]
 
 
 def score(golds: Sequence[Gold]) -> Score:

@@ -1,18 +1,20 @@
 """Articles to plain column values and back, for every backend (no database code here).
 
-Scalars stay scalars; tuples and metadata become JSON text, so a row keeps every
-:class:`~akhbar.model.Article` field and ``record_to_article(article_to_record(a)) == a``.
+The article's plain data (:mod:`akhbar.codec`, the one codec): scalars stay scalars; lists and
+metadata become JSON text, so a row keeps every :class:`~akhbar.model.Article` field and
+``record_to_article(article_to_record(a)) == a``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
-from types import MappingProxyType
 from typing import Any
 
-from akhbar.model import Article, BoilerplateLine, Evidence, Span
+from akhbar.codec import from_data, to_data
+from akhbar.model import Article
 
 __all__ = ["ARTICLE_COLUMNS", "article_to_record", "content_hash", "record_to_article"]
 
@@ -62,70 +64,30 @@ def published_day(value: dt.date | None) -> str | None:
 
 
 def parse_published(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    return dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
+    """A stored publication date (a day, or a moment where the input gave a time)."""
+    return from_data(dt.date | None, value)
+
+
+# Columns that hold JSON text: lists and objects of the article's plain data.
+_JSON_COLUMNS = ("boilerplate", "metadata", "line_numbers", "published_evidence", "published_notes")
 
 
 def article_to_record(article: Article) -> tuple[Any, ...]:
-    """Column values in :data:`ARTICLE_COLUMNS` order."""
-    evidence = [
-        {
-            "article": item.span.article,
-            "start": item.span.start,
-            "end": item.span.end,
-            "sentence": item.span.sentence,
-            "text": item.text,
-        }
-        for item in article.published_evidence
-    ]
-    boilerplate = [
-        {"text": line.text, "reason": line.reason, "line": line.line}
-        for line in article.boilerplate
-    ]
-    return (
-        article.id,
-        content_hash(article),
-        article.source,
-        article.text,
-        article.title,
-        article.outlet,
-        article.outlet_source,
-        article.url,
-        article.published.isoformat() if article.published is not None else None,
-        published_day(article.published),
-        article.published_source,
-        _json(boilerplate),
-        _json(dict(article.metadata)),
-        _json(list(article.line_numbers)),
-        _json(evidence),
-        _json(list(article.published_notes)),
+    """Column values in :data:`ARTICLE_COLUMNS` order (the article's plain data,
+    :mod:`akhbar.codec`)."""
+    data = to_data(dataclasses.replace(article, metadata={}))
+    data["metadata"] = dict(article.metadata)  # kept as read: JSON already, or its text
+    data["content_hash"] = content_hash(article)
+    data["published_day"] = published_day(article.published)
+    return tuple(
+        _json(data[column]) if column in _JSON_COLUMNS else data[column]
+        for column in ARTICLE_COLUMNS
     )
 
 
 def record_to_article(record: tuple[Any, ...]) -> Article:
     """The article of a row read in :data:`ARTICLE_COLUMNS` order."""
     row = dict(zip(ARTICLE_COLUMNS, record, strict=True))
-    evidence = tuple(
-        Evidence(Span(item["article"], item["start"], item["end"], item["sentence"]), item["text"])
-        for item in json.loads(row["published_evidence"])
-    )
-    return Article(
-        id=row["id"],
-        source=row["source"],
-        text=row["text"],
-        title=row["title"],
-        outlet=row["outlet"],
-        outlet_source=row["outlet_source"],
-        url=row["url"],
-        published=parse_published(row["published"]),
-        published_source=row["published_source"],
-        boilerplate=tuple(
-            BoilerplateLine(item["text"], item["reason"], item["line"])
-            for item in json.loads(row["boilerplate"])
-        ),
-        metadata=MappingProxyType(json.loads(row["metadata"])),
-        line_numbers=tuple(json.loads(row["line_numbers"])),
-        published_evidence=evidence,
-        published_notes=tuple(json.loads(row["published_notes"])),
-    )
+    for column in _JSON_COLUMNS:
+        row[column] = json.loads(row[column])
+    return from_data(Article, row)

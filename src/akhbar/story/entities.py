@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from akhbar.analyze.published import sentence_of
-from akhbar.corpus.linking import LinkedEntity, MentionRef, NameConflict, link_entities
+from akhbar.corpus.linking import LinkedEntity, NameConflict, link_entities
 from akhbar.model import (
     ArticleAnalysis,
     Contradiction,
@@ -19,10 +18,8 @@ from akhbar.model import (
 __all__ = ["story_entities"]
 
 
-def _evidence(by_id: Mapping[str, ArticleAnalysis], ref: MentionRef) -> Evidence:
-    analysis = by_id[ref.article]
-    span = Span(ref.article, ref.start, ref.end, sentence_of(analysis.sentences, ref.start))
-    return Evidence(span, analysis.article.text[ref.start : ref.end])
+def _evidence(by_id: Mapping[str, ArticleAnalysis], span: Span) -> Evidence:
+    return Evidence(span, by_id[span.article].article.text[span.start : span.end])
 
 
 def _entity(linked: LinkedEntity, by_id: Mapping[str, ArticleAnalysis]) -> Entity:

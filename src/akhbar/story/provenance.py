@@ -16,7 +16,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from akhbar.corpus.wire import WireCopy, WirePair, find_wire_copies, wire_pairs
 from akhbar.model import (
@@ -26,12 +25,10 @@ from akhbar.model import (
     ProvenanceEdge,
     ProvenanceGraph,
     ProvenanceNode,
-    Span,
 )
 
 __all__ = [
     "NODE_KINDS",
-    "provenance_from_dict",
     "provenance_graphml",
     "story_provenance",
 ]
@@ -143,26 +140,6 @@ def story_provenance(
         copies = find_wire_copies(analyses)
     _add_copies(builder, wire_pairs(analyses, copies), outlets)
     return builder.graph()
-
-
-def provenance_from_dict(data: Mapping[str, Any]) -> ProvenanceGraph:
-    """A graph from its report form (``stories[].provenance``), the inverse of the JSON."""
-    return ProvenanceGraph(
-        nodes=tuple(ProvenanceNode(n["id"], n["label"], n["kind"]) for n in data["nodes"]),
-        edges=tuple(
-            ProvenanceEdge(
-                e["source"],
-                e["target"],
-                e["kind"],
-                tuple(e["articles"]),
-                tuple(
-                    Evidence(Span(v["article"], v["start"], v["end"], v["sentence"]), v["text"])
-                    for v in e["evidence"]
-                ),
-            )
-            for e in data["edges"]
-        ),
-    )
 
 
 def provenance_graphml(graph: ProvenanceGraph) -> str:

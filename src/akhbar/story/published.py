@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from akhbar.analyze.time_periods import Period, overlaps, period
 from akhbar.analyze.times import read_times
 from akhbar.arabic.normalize import KeyOffsets
-from akhbar.model import Article, ArticleAnalysis, Evidence, Sentence, Span, TimeExpression
+from akhbar.model import Article, ArticleAnalysis, Evidence, Sentence, TimeExpression
 from akhbar.story.events import MentionRef, StoryEvents
 
 __all__ = ["infer_published"]
@@ -41,7 +41,7 @@ class _Constraint:
 
 def _resolves_within(constraint: _Constraint, anchor: dt.date) -> bool:
     for found in read_times(KeyOffsets(constraint.sentence.text), anchor=anchor):
-        if found.start == constraint.offset and found.surface == constraint.time.surface:
+        if found.span.start == constraint.offset and found.surface == constraint.time.surface:
             span = period(found.value)
             return (
                 not found.weekday_conflict
@@ -70,20 +70,14 @@ def _constraints(
         if span is None:
             continue
         sentence = analysis.sentences[mention.span.sentence]
-        where = Span(
-            other.article.id,
-            dated_time.start,
-            dated_time.end,
-            other.events[dating.mention].span.sentence,
-        )
         out.append(
             _Constraint(
                 sentence,
-                mention.time.start - sentence.start,
+                mention.time.span.start - sentence.start,
                 mention.time,
                 span,
                 labels[event_id],
-                Evidence(where, dated_time.surface),
+                Evidence(dated_time.span, dated_time.surface),
             )
         )
     return out
@@ -106,8 +100,7 @@ def _only_day(constraints: Sequence[_Constraint]) -> dt.date | None:
 def _inferred(article: Article, day: dt.date, constraints: Sequence[_Constraint]) -> Article:
     evidence, notes = [], []
     for c in constraints:
-        span = Span(article.id, c.time.start, c.time.end, c.sentence.index)
-        evidence += [Evidence(span, c.time.surface), c.dated_by]
+        evidence += [Evidence(c.time.span, c.time.surface), c.dated_by]
         notes.append(
             f"{c.time.surface!r} refers to the {c.event_label} that {c.dated_by.span.article} "
             f"dates {c.dated_by.text!r}"
