@@ -116,13 +116,13 @@ def _pooled(articles) -> int:
 
 def stage_times(path: str) -> dict[str, float]:
     """Seconds per stage of this checkout's per-article analysis on the articles of ``path``."""
-    from akhbar.analyze.attribution import find_sources
-    from akhbar.analyze.entities import find_entities
-    from akhbar.analyze.entity_model import tag_sentences
-    from akhbar.analyze.entity_text import tag_tokens
+    from akhbar.analyze.entities.mentions import find_entities
+    from akhbar.analyze.entities.rules.text import tag_tokens
+    from akhbar.analyze.entities.tagger.combined import tag_sentences
     from akhbar.analyze.events import find_event_mentions
-    from akhbar.analyze.quotes import find_quotes
-    from akhbar.analyze.times import find_times
+    from akhbar.analyze.times.find import find_times
+    from akhbar.analyze.voices.attribution import find_sources
+    from akhbar.analyze.voices.quotes import find_quotes
     from akhbar.arabic.doc import make_doc
     from akhbar.pipeline import analyze_articles, read_articles
 

@@ -12,8 +12,8 @@ import json
 import time
 from pathlib import Path
 
-from akhbar.analyze.attribution import find_sources
-from akhbar.analyze.quotes import find_quotes
+from akhbar.analyze.voices.attribution import find_sources
+from akhbar.analyze.voices.quotes import find_quotes
 from akhbar.arabic.doc import make_doc
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,14 +2,18 @@
 
     python benchmarks/entities.py [--articles 1000] [--ant ../shared/data/ant-multisource.jsonl.gz]
 
-On the first N articles of the ANT corpus, in one process:
+On the first N articles of the ANT corpus, in one process, on the same tokenised sentences:
 
-1. the taggers alone, on the same tokenised sentences: the CRF alone (akhbar's tagger until
-   the network came, the named alternative), the network alone, and the two combined as akhbar
-   tags (CRF marginals + network marginals, one network batch per article);
-2. ``find_entities`` end to end (tagger, rules, titles), as ``akhbar extract`` runs it.
+1. the CRF's marginals from python-crfsuite's own tagger (how akhbar ran the CRF before: one
+   ``marginal(label, token)`` call at a time, the named alternative) against akhbar's numpy
+   run of the same model (:mod:`akhbar.analyze.entities.tagger.crf`), with the largest
+   difference between the two;
+2. the network alone (its LSTMs in ONNX Runtime), and the CRF + network combined as akhbar
+   tags (one forward-backward for the CRF and every head over an article's sentences);
+3. ``find_entities`` end to end (tagger, rules, titles), as ``akhbar extract`` runs it.
 
-Each model's first load is timed apart.
+Each model's first load is timed apart. ``benchmarks/analyze.py`` compares whole analyses
+with the code before the rebuild.
 """
 
 from __future__ import annotations
@@ -20,10 +24,14 @@ import json
 import time
 from pathlib import Path
 
-from akhbar.analyze import entity_model, entity_network
+import numpy as np
+import pycrfsuite
+
 from akhbar.analyze.entities import find_entities
-from akhbar.analyze.entity_text import tag_tokens
-from akhbar.arabic.sentences import split_sentences
+from akhbar.analyze.entities.rules.text import tag_tokens
+from akhbar.analyze.entities.tagger import combined, crf, network
+from akhbar.analyze.entities.tagger.features import sentence_features
+from akhbar.arabic.doc import make_doc
 
 DEFAULT_ANT = Path(__file__).resolve().parents[2] / "shared" / "data" / "ant-multisource.jsonl.gz"
 
@@ -40,19 +48,24 @@ def read_texts(path: Path, limit: int) -> list[str]:
 
 def article_forms(text: str) -> list[list[tuple[str, str]]]:
     """The ``(key, base)`` forms of each sentence, as find_entities gives them to the tagger."""
+    doc = make_doc(text)
     out = []
-    for sentence in split_sentences(text):
-        tokens = tag_tokens(text, sentence.start, sentence.end)
+    for sentence in doc.sentences:
+        tokens = tag_tokens(doc.sentence_tokens(sentence.index))
         if tokens:
             out.append([(token.key, token.base) for token in tokens])
     return out
 
 
-def timed(function, articles) -> float:
+def crfsuite_marginals(tagger: pycrfsuite.Tagger, forms, labels) -> np.ndarray:
+    tagger.set(sentence_features(forms))
+    return np.array([[tagger.marginal(label, t) for label in labels] for t in range(len(forms))])
+
+
+def timed(function, articles) -> tuple[float, list]:
     started = time.perf_counter()
-    for sentences in articles:
-        function(sentences)
-    return time.perf_counter() - started
+    results = [function(sentences) for sentences in articles]
+    return time.perf_counter() - started, results
 
 
 def main() -> None:
@@ -65,43 +78,49 @@ def main() -> None:
     tokens = sum(len(forms) for sentences in articles for forms in sentences)
 
     started = time.perf_counter()
-    entity_model.crf_tags([("قال", "قال")])
+    model = crf.shipped_crf()
     crf_load = time.perf_counter() - started
     started = time.perf_counter()
-    network = entity_network.shipped_network()
+    shipped = network.shipped_network()
     network_load = time.perf_counter() - started
-    crf_size = entity_model.model_path().stat().st_size
-    network_size = entity_network.network_path().stat().st_size
-    print(f"CRF model: {crf_size / 1e6:.1f} MB, load {crf_load * 1000:.0f} ms")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crf.model_path()))
     print(
-        f"network:   {network_size / 1e6:.1f} MB ({len(network.heads)} heads),"
-        f" load {network_load * 1000:.0f} ms"
+        f"CRF model: {crf.model_path().stat().st_size / 1e6:.1f} MB, load {crf_load * 1000:.0f} ms"
+    )
+    print(
+        f"network:   {network.network_path().stat().st_size / 1e6:.1f} MB "
+        f"({len(shipped.heads)} heads), load {network_load * 1000:.0f} ms"
     )
     print(f"{len(texts)} articles, {tokens:,} tokens in tagged sentences")
 
-    taggers = {
-        "CRF alone (the alternative)": lambda s: [entity_model.crf_tags(f) for f in s],
-        "network alone": lambda s: [
-            entity_network.valid_path(
-                entity_network.network_marginals(network, scores), network.labels
-            )
-            for scores in entity_network.sentence_scores(network, s)
-        ],
-        "CRF + network (akhbar)": entity_model.tag_sentences,
-    }
-    for name, tagger in taggers.items():
-        elapsed = timed(tagger, articles)
+    def report(name: str, elapsed: float) -> None:
         print(
-            f"  {name:28} {elapsed:6.1f} s  {tokens / elapsed:9,.0f} tokens/s"
+            f"  {name:44} {elapsed:6.1f} s  {tokens / elapsed:9,.0f} tokens/s"
             f"  {len(texts) / elapsed:6.1f} articles/s"
         )
-    started = time.perf_counter()
-    mentions = sum(len(find_entities(text)) for text in texts)
-    elapsed = time.perf_counter() - started
-    print(
-        f"find_entities end to end: {mentions} mentions in {elapsed:.1f} s: "
-        f"{tokens / elapsed:,.0f} tokens/s, {len(texts) / elapsed:.1f} articles/s"
+
+    labels = model.labels
+    old_time, old = timed(lambda s: [crfsuite_marginals(tagger, f, labels) for f in s], articles)
+    report("CRF marginals, python-crfsuite (alternative)", old_time)
+    new_time, new = timed(lambda s: [combined.crf_marginals(f, labels) for f in s], articles)
+    report("CRF marginals, akhbar (numpy), first pass", new_time)
+    new_time, new = timed(lambda s: [combined.crf_marginals(f, labels) for f in s], articles)
+    report("CRF marginals, akhbar (numpy), words seen", new_time)
+    gap = max(
+        float(np.abs(a - b).max())
+        for x, y in zip(old, new, strict=True)
+        for a, b in zip(x, y, strict=True)
     )
+    print(f"  largest difference between the two: {gap:.1e}")
+    elapsed, _ = timed(lambda s: [network.network_tags(f, network=shipped) for f in s], articles)
+    report("network alone (ONNX Runtime), one sentence a call", elapsed)
+    elapsed, _ = timed(combined.tag_sentences, articles)
+    report("CRF + network (akhbar's tagger), an article a call", elapsed)
+    started = time.perf_counter()
+    mentions = sum(len(find_entities(make_doc(text))) for text in texts)
+    elapsed = time.perf_counter() - started
+    report(f"find_entities end to end ({mentions} mentions)", elapsed)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import json
 import time
 from pathlib import Path
 
-from akhbar.analyze.times import find_times
+from akhbar.analyze.times.find import find_times
 from akhbar.arabic.doc import make_doc
 from akhbar.eval.times import Gold, load_gold, score
 

@@ -3,7 +3,7 @@
     python scripts/attribution_table.py [--data PATH] [--limit N] [--top 10]
         [--sample 50] [--seed 6] [--sample-out tests/data/attribution/sample50.jsonl]
 
-Runs :func:`akhbar.analyze.attribution.find_sources` on every article (or the first
+Runs :func:`akhbar.analyze.voices.attribution.find_sources` on every article (or the first
 ``--limit``), prints per outlet the ``--top`` sources (the chain's first link, the source the
 article cites directly) with their type, citation count and number of citing articles, then
 writes ``--sample`` citations drawn with ``random.Random(--seed)`` for reading, each with its
@@ -19,7 +19,7 @@ import random
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from akhbar.analyze.attribution import find_sources
+from akhbar.analyze.voices.attribution import find_sources
 from akhbar.arabic.doc import make_doc
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -31,7 +31,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from akhbar.analyze.entity_lexicons import (
+from akhbar.analyze.entities.lexicons import (
     given_names,
     nisba_country,
     org_triggers,

@@ -12,14 +12,14 @@ run only retrains.
 
 Data: NewsFANE Gold (newswire, ``newsfane/newsfane-train.txt``) and the Wojood sample
 (``wojood/train.txt``, ``wojood/val.txt``). The development split, never trained on, is
-NewsFANE's held-out blocks (:func:`akhbar.analyze.entity_gold.split_blocks`: blocks of 25
+NewsFANE's held-out blocks (:func:`akhbar.eval.gold.split_blocks`: blocks of 25
 consecutive sentences, 15 % of them, seed 20140823) plus Wojood's ``val.txt``. L1/L2
 regularisation (c1, c2) is chosen on NewsFANE's part of that split from a small grid; the best
 model is written to ``src/akhbar/analyze/models/ner-crf.bin`` with ``ner-crf.json`` beside it
 (settings, data, dev scores). L-BFGS is deterministic, so a rerun on the same data gives the
 same model.
 
-Type map, fine -> coarse (also in ``akhbar/analyze/entity_gold.py`` and
+Type map, fine -> coarse (also in ``akhbar/eval/gold.py`` and
 ``tests/data/ner/README.md``):
 
 - PER: Politician, Artist, Athlete, Businessperson, Engineer, Lawyer, Scientist, Police,
@@ -32,7 +32,7 @@ Type map, fine -> coarse (also in ``akhbar/analyze/entity_gold.py`` and
 - O: Group, vehicles, weapons, works and products; NORP, OCC, DATE, EVENT, numbers, ...
 
 Media/agency (MEDIA) and titles (OCC) are not learned: the gold sets disagree on them, so
-rules and lexicons add them at tagging time (akhbar.analyze.entity_rules, entity_titles).
+rules and lexicons add them at tagging time (akhbar.analyze.entities.rules.spans, entity_titles).
 
 Training data is also given once more with NewsFANE's split conjunctions re-attached
 ("و بوتين" -> "وبوتين"), because news text as akhbar reads it is not segmented, and once more
@@ -52,18 +52,18 @@ from pathlib import Path
 
 import pycrfsuite
 
-from akhbar.analyze.entity_features import sentence_features, word_forms
-from akhbar.analyze.entity_gold import (
+from akhbar.analyze.entities.tagger.combined import MODEL_FILE
+from akhbar.analyze.entities.tagger.features import sentence_features, word_forms
+from akhbar.analyze.entities.tagger.labels import spans_of
+from akhbar.eval.gold import (
     BLOCK_SENTENCES,
     DEV_SEED,
     DEV_SHARE,
     GoldSentence,
     read_newsfane,
     read_wojood,
-    spans_of,
     split_blocks,
 )
-from akhbar.analyze.entity_model import MODEL_FILE
 from akhbar.eval.ner import score_sentences
 from build_ner_lexicons import build_all
 

@@ -8,7 +8,7 @@ Steps:
 1. Word vectors: word2vec (gensim, skip-gram, 100 dimensions, window 5, words seen 3+ times,
    one worker and a fixed seed so a rerun gives the same vectors) on the clitic-free words of
    ``../shared/data/ant-multisource.jsonl.gz``, cached under ``build/ner/``.
-2. Three heads (:mod:`akhbar.analyze.entity_network` describes one), each trained from its
+2. Three heads (:mod:`akhbar.analyze.entities.tagger.network` describes one), each trained from its
    own seed (1, 2, 3: initial weights, dropout, batch order) on the same data as the CRF
    (``scripts/train_ner.py``: NewsFANE's training blocks and Wojood's train file, plus the
    copies with conjunctions re-attached and person mentions swapped), with Adam, for a fixed
@@ -39,16 +39,16 @@ from pathlib import Path
 
 import numpy as np
 
-from akhbar.analyze.entity_features import lexicon_features, word_forms
-from akhbar.analyze.entity_gold import GoldSentence
-from akhbar.analyze.entity_model import NETWORK_WEIGHT, tag_forms
-from akhbar.analyze.entity_network import (
+from akhbar.analyze.entities.tagger.combined import NETWORK_WEIGHT, tag_forms
+from akhbar.analyze.entities.tagger.features import lexicon_features, word_forms
+from akhbar.analyze.entities.tagger.network import (
     MAX_CHARS,
     NETWORK_FILE,
     char_window,
     load_network,
     network_tags,
 )
+from akhbar.eval.gold import GoldSentence
 from akhbar.eval.ner import score_sentences
 from build_ner_lexicons import ant_articles
 from train_ner import (
@@ -234,7 +234,8 @@ def train_head(torch, nn, sizes, table, encoded, seed: int, epochs: int):
 
 
 def export(models, words, chars, features, table: np.ndarray, path: Path) -> None:
-    """Write the heads in the format :func:`akhbar.analyze.entity_network.load_network` reads."""
+    """Write the heads in the format
+    :func:`akhbar.analyze.entities.tagger.network.load_network` reads."""
     arrays = {
         "words": np.array("\n".join(words)),
         "chars": np.array("\n".join(chars)),

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.analyze.attribution import find_sources
+from akhbar.analyze.voices.attribution import find_sources
 from akhbar.arabic.doc import make_doc
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"

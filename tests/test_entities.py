@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from akhbar.analyze.entities.tagger import crf as entity_crf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.analyze import entity_crf
-from akhbar.analyze.entities import EntityMention, find_entities
+from akhbar.analyze.entities.mentions import EntityMention, find_entities
 from akhbar.arabic.doc import make_doc
 from akhbar.errors import ConfigError
 from akhbar.pipeline import read_articles
@@ -135,8 +135,8 @@ def test_missing_model_says_how_to_build_it(tmp_path, monkeypatch):
 
 
 def test_ant_lexicons_describe_unseen_names_by_their_contexts():
-    from akhbar.analyze.entity_features import sentence_features, word_forms
-    from akhbar.analyze.entity_lexicons import word_classes, word_contexts
+    from akhbar.analyze.entities.lexicons import word_classes, word_contexts
+    from akhbar.analyze.entities.tagger.features import sentence_features, word_forms
 
     # "جزيرة جاوا" (Java island): after a place trigger; "شركة مايكروسوفت": after an org trigger.
     assert word_contexts()["جاوا"][2] > word_contexts()["جاوا"][1]

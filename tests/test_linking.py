@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from akhbar.analyze.entities import find_entities
+from akhbar.analyze.entities.mentions import find_entities
 from akhbar.arabic.doc import make_doc
 from akhbar.corpus.linking import ConflictValue, link_entities
 from akhbar.pipeline import read_articles

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from akhbar.analyze.entity_gold import (
+from akhbar.analyze.entities.tagger.combined import tag_words
+from akhbar.analyze.entities.tagger.labels import spans_of
+from akhbar.errors import InputError
+from akhbar.eval.gold import (
     GoldSentence,
     coarse_type,
     read_newsfane,
     read_wojood,
-    spans_of,
     split_blocks,
 )
-from akhbar.analyze.entity_model import tag_words
-from akhbar.errors import InputError
 from akhbar.eval.ner import main, score_sentences, tag_as_akhbar, tag_passage_as_akhbar
 
 DATA = Path(__file__).parent / "data" / "ner"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from akhbar.analyze import analyze_article
-from akhbar.analyze.time_periods import overlaps, period
 from akhbar.model import Article
+from akhbar.timex import overlaps, period
 
 
 def times(text: str, published: dt.date) -> list[tuple[str, str | None, str | None]]:

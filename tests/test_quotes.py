@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.analyze.quotes import find_quotes
+from akhbar.analyze.voices.quotes import find_quotes
 from akhbar.arabic.doc import make_doc
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"

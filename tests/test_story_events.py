@@ -9,7 +9,7 @@ import pytest
 
 from akhbar.analyze import analyze_article
 from akhbar.analyze.events import find_event_mentions
-from akhbar.analyze.times import find_times
+from akhbar.analyze.times.find import find_times
 from akhbar.arabic.doc import make_doc
 from akhbar.model import Article
 from akhbar.pipeline import analyze_articles, analyze_story, read_articles

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from akhbar.analyze.times import TimeExpression, find_times
+from akhbar.analyze.times.find import TimeExpression, find_times
 from akhbar.arabic.doc import make_doc
 
 D = dt.date

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.analyze.times import find_times
+from akhbar.analyze.times.find import find_times
 from akhbar.arabic.doc import make_doc
 from akhbar.arabic.lexicon import lexicon_names, load_entries
 from akhbar.arabic.normalize import KeyOffsets, key_with_offsets, to_key

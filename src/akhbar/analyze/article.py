@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from akhbar.analyze.attribution import find_sources
-from akhbar.analyze.entities import find_entities
+from akhbar.analyze.entities.mentions import find_entities
 from akhbar.analyze.events import find_event_mentions, with_participants
-from akhbar.analyze.published import reconcile_published
-from akhbar.analyze.quoted_times import anchor_quoted_times
-from akhbar.analyze.quotes import find_quotes
-from akhbar.analyze.times import find_times
+from akhbar.analyze.times.find import find_times
+from akhbar.analyze.times.published import reconcile_published
+from akhbar.analyze.times.quoted import anchor_quoted_times
+from akhbar.analyze.voices.attribution import find_sources
+from akhbar.analyze.voices.quotes import find_quotes
 from akhbar.arabic.doc import Doc, make_doc
 from akhbar.model import Article, ArticleAnalysis, EntityMention, EventMention, TimeExpression
 
@@ -24,7 +24,7 @@ def analyze_article(article: Article) -> ArticleAnalysis:
     once and every finder reads it. Relative dates are resolved against the publication date
     (inside a quotation, against the day of the quoted speech when the sentence gives it);
     when the text names today's weekday and the input's date disagrees, the text wins (see
-    :func:`akhbar.analyze.published.reconcile_published`) and dates are resolved again. The
+    :func:`akhbar.analyze.times.published.reconcile_published`) and dates are resolved again. The
     same function runs in a loop, a process pool or on Dask.
     """
     doc = make_doc(article.text, article=article.id)

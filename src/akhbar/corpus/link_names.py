@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from akhbar.analyze.entity_lexicons import match_phrases, nisba_country, place_names
+from akhbar.analyze.entities.lexicons import match_phrases, nisba_country, place_names
 from akhbar.arabic.lexicon import load_mapping
 from akhbar.arabic.normalize import to_key
 from akhbar.arabic.tokens import strip_clitics

@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from akhbar.analyze.entities import EntityMention
 from akhbar.corpus.link_names import (
     NameWords,
     family_name,
@@ -23,6 +22,7 @@ from akhbar.corpus.link_names import (
     same_word,
     title_core,
 )
+from akhbar.model import EntityMention
 
 __all__ = ["PersonGroup", "group_people"]
 

@@ -19,12 +19,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from akhbar.analyze.entities import EntityMention
 from akhbar.arabic.normalize import to_key
 from akhbar.arabic.tokens import strip_clitics
 from akhbar.corpus.link_names import canonical_place, title_core
 from akhbar.corpus.link_people import PersonGroup, group_people
-from akhbar.model import Span
+from akhbar.model import EntityMention, Span
 
 __all__ = [
     "ConflictValue",

@@ -6,16 +6,17 @@
 
 A predicted entity counts when its first token, end token and coarse type (PER, LOC, ORG)
 equal a gold one's; fine gold tags map to coarse ones with the map documented in
-:mod:`akhbar.analyze.entity_gold`.
+:mod:`akhbar.eval.gold`.
 
 Each set is scored five ways: the CRF alone (``crf``), the neural network alone
-(``network``), the two combined as akhbar tags (``tagger``, :mod:`akhbar.analyze.entity_model`),
-akhbar's entities as ``akhbar extract`` reports them (``akhbar``: tagger, then the gazetteer,
-title, media and name rules of :mod:`akhbar.analyze.entity_rules`, on the gold tokens joined
-by spaces, one sentence at a time; MEDIA counts as ORG, the gold's convention, and titles are
-not scored), and the same with ``--article`` consecutive sentences read as one article
-(``article``), which is how akhbar reads news: a name's short form or a name tagged once in
-an article is tagged across it. ``--only tagger akhbar`` limits the rows.
+(``network``), the two combined as akhbar tags (``tagger``,
+:mod:`akhbar.analyze.entities.tagger`), akhbar's entities as ``akhbar extract`` reports them
+(``akhbar``: tagger, then the gazetteer, title, media and name rules of
+:mod:`akhbar.analyze.entities.rules`, on the gold tokens joined by spaces, one sentence at a
+time; MEDIA counts as ORG, the gold's convention, and titles are not scored), and the same
+with ``--article`` consecutive sentences read as one article (``article``), which is how
+akhbar reads news: a name's short form or a name tagged once in an article is tagged across
+it. ``--only tagger akhbar`` limits the rows.
 """
 
 from __future__ import annotations
@@ -26,15 +27,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from akhbar.analyze.entity_gold import (
+from akhbar.analyze.entities.tagger.labels import spans_of
+from akhbar.errors import AkhbarError
+from akhbar.eval.gold import (
     COARSE_TYPES,
     GoldSentence,
     read_newsfane,
     read_wojood,
-    spans_of,
     split_blocks,
 )
-from akhbar.errors import AkhbarError
 from akhbar.model import Sentence
 
 __all__ = [
@@ -120,7 +121,7 @@ def tag_passage_as_akhbar(sentences: Sequence[Sequence[str]]) -> list[tuple[str,
     """:func:`tag_as_akhbar` for consecutive sentences read as one article, so that what
     akhbar does across an article (short forms of full names, a name tagged once tagged
     again) has the context it has in use."""
-    from akhbar.analyze.entities import find_entities
+    from akhbar.analyze.entities.mentions import find_entities
     from akhbar.arabic.doc import make_doc
 
     texts: list[str] = []
@@ -216,9 +217,9 @@ def main(argv: list[str] | None = None) -> int:
 def _taggers(article: int) -> dict[str, Callable[[list[tuple[str, ...]]], list[tuple[str, ...]]]]:
     """Each row's labels for a list of gold sentences' tokens."""
     # Imported here so `--help` works even before the model has been trained.
-    from akhbar.analyze.entity_features import word_forms
-    from akhbar.analyze.entity_model import crf_tags, tag_words
-    from akhbar.analyze.entity_network import network_tags
+    from akhbar.analyze.entities.tagger.combined import crf_tags, tag_words
+    from akhbar.analyze.entities.tagger.features import word_forms
+    from akhbar.analyze.entities.tagger.network import network_tags
 
     def each(tag: Callable[[Sequence[str]], tuple[str, ...]]):
         return lambda sentences: [tag(tokens) for tokens in sentences]

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from akhbar.analyze.times import TimeExpression, read_times
+from akhbar.analyze.times.find import TimeExpression, read_times
 from akhbar.arabic.normalize import KeyOffsets
 from akhbar.errors import InputError
 

@@ -1,4 +1,5 @@
-"""Readable Arabic dates from TimeML values, for the timeline of the Markdown and HTML reports.
+"""Readable Arabic dates from TimeML values (read by :mod:`akhbar.timex`), for the timeline of
+the Markdown and HTML reports.
 
     >>> format_date("2025-02-12", "day", None)
     '12 شباط/فبراير 2025'
@@ -13,7 +14,8 @@ Digits stay Western, like the dates in the seeds. Everything here is pure.
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from akhbar.timex import Timex, parse_timex, split_range
 
 __all__ = ["NO_DATE", "format_date"]
 
@@ -38,7 +40,14 @@ MONTHS = (
 # TimeML part-of-day codes (time_day_parts.txt) as a word before the day: "مساء 11 ...".
 DAY_PARTS = {"MO": "صباح", "MI": "ظهر", "AF": "عصر", "EV": "مساء", "NI": "ليلة"}
 SEASONS = {"SP": "ربيع", "SU": "صيف", "FA": "خريف", "WI": "شتاء"}
-QUARTERS = {"1": "الربع الأول", "2": "الربع الثاني", "3": "الربع الثالث", "4": "الربع الرابع"}
+QUARTERS = {
+    "Q1": "الربع الأول",
+    "Q2": "الربع الثاني",
+    "Q3": "الربع الثالث",
+    "Q4": "الربع الرابع",
+    "H1": "النصف الأول",
+    "H2": "النصف الثاني",
+}
 REFS = {"PRESENT_REF": "الآن", "PAST_REF": "في الماضي", "FUTURE_REF": "في المستقبل"}
 # TimeML mod values as a word before the date (time_mods.txt reads them from the text).
 MODS = {
@@ -53,13 +62,6 @@ MODS = {
 }
 RANGE_DASH = "–"
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(MO|MI|AF|EV|NI|\d{2}:\d{2}))?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^\d{4}$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_DECADE = re.compile(r"^(\d{3})$")
 # A precision coarser than the value's shape wins: the value never claims more than is known.
 _TRUNCATE = {"month": 7, "year": 4}
 
@@ -76,40 +78,42 @@ def format_date(value: str | None, precision: str | None, mod: str | None) -> st
     if not value:
         return NO_DATE
     cut = _TRUNCATE.get(precision or "")
-    if cut and (_DAY.match(value) or _MONTH.match(value)):
+    shape = parse_timex(value)
+    if cut and shape is not None and shape.kind in ("day", "month"):
         value = value[:cut]
-    text = _format_range(value) if "/" in value else _format_single(value)
+    ends = split_range(value)
+    text = _format_range(*ends) if ends else _format_single(value)
     prefix = MODS.get(mod or "")
     return f"{prefix} {text}" if prefix else text
 
 
 def _format_single(value: str) -> str:
-    if match := _DAY.match(value):
-        return _day_text(match)
-    if match := _MONTH.match(value):
-        return _month_text(int(match[1]), int(match[2])) or value
-    if _YEAR.match(value):
+    timex = parse_timex(value)
+    if timex is None:
+        return REFS.get(value, value)
+    if timex.kind == "day":
+        return _day_text(timex) or value
+    if timex.kind == "month":
+        return _month_text(timex.year, timex.month) or value
+    if timex.kind == "year":
         return value
-    if match := _WEEK.match(value):
-        return _week_text(int(match[1]), int(match[2]), bool(match[3])) or value
-    if match := _SEASON.match(value):
-        return f"{SEASONS[match[2]]} {match[1]}"
-    if match := _QUARTER.match(value):
-        return f"{QUARTERS[match[2]]} من {match[1]}"
-    if match := _DECADE.match(value):
-        return f"{match[1]}0{RANGE_DASH}{match[1]}9"
-    return REFS.get(value, value)
+    if timex.kind == "week":
+        return _week_text(timex.year, timex.week, timex.weekend) or value
+    if timex.kind == "season":
+        return f"{SEASONS[timex.code]} {timex.year}"
+    if timex.kind == "quarter":
+        return f"{QUARTERS[timex.code]} من {timex.year}"
+    return f"{timex.year:03d}0{RANGE_DASH}{timex.year:03d}9"  # a decade
 
 
-def _day_text(match: re.Match[str]) -> str:
-    day = _safe_date(int(match[1]), int(match[2]), int(match[3]))
+def _day_text(timex: Timex) -> str | None:
+    day = _safe_date(timex.year, timex.month, timex.day)
     if day is None:
-        return match[0]
+        return None
     text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    part = match[4]
-    if part in DAY_PARTS:
-        return f"{DAY_PARTS[part]} {text}"
-    return f"{text}، {part}" if part else text
+    if timex.part in DAY_PARTS:
+        return f"{DAY_PARTS[timex.part]} {text}"
+    return f"{text}، {timex.part}" if timex.part else text
 
 
 def _month_text(year: int, month: int) -> str | None:
@@ -127,22 +131,22 @@ def _week_text(year: int, week: int, weekend: bool) -> str | None:
     return f"أسبوع {_days_span(monday, sunday)}"
 
 
-def _format_range(value: str) -> str:
+def _format_range(first: str, last: str) -> str:
     """ "2011/2015" → "2011–2015"; two days share their month and year when they can."""
-    first, _, last = value.partition("/")
-    start, end = _DAY.match(first), _DAY.match(last)
-    if start and end and not (start[4] or end[4]):
-        days = _safe_date(*map(int, start.groups()[:3])), _safe_date(*map(int, end.groups()[:3]))
+    start, end = parse_timex(first), parse_timex(last)
+    if start and end and start.kind == end.kind == "day" and not (start.part or end.part):
+        days = (
+            _safe_date(start.year, start.month, start.day),
+            _safe_date(end.year, end.month, end.day),
+        )
         if days[0] and days[1]:
             return _days_span(days[0], days[1])
-    if _YEAR.match(first) and _YEAR.match(last):
+    if start and end and start.kind == end.kind == "year":
         return f"{first}{RANGE_DASH}{last}"
-    start_month, end_month = _MONTH.match(first), _MONTH.match(last)
-    if start_month and end_month and start_month[1] == end_month[1]:
-        numbers = int(start_month[2]), int(end_month[2])
-        if 1 <= numbers[0] < numbers[1] <= 12:
-            names = MONTHS[numbers[0] - 1], MONTHS[numbers[1] - 1]
-            return f"{names[0]} {RANGE_DASH} {names[1]} {end_month[1]}"
+    same_year = start and end and start.kind == end.kind == "month" and start.year == end.year
+    if same_year and 1 <= start.month < end.month <= 12:
+        names = MONTHS[start.month - 1], MONTHS[end.month - 1]
+        return f"{names[0]} {RANGE_DASH} {names[1]} {end.year}"
     return f"{_format_single(first)} {RANGE_DASH} {_format_single(last)}"
 
 

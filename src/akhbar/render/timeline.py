@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from akhbar.analyze.time_periods import period
+from akhbar.timex import period
 
 __all__ = [
     "ARTICLE_FORMS",

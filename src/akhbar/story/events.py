@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from akhbar.analyze.events import event_label
-from akhbar.analyze.time_periods import Period, overlaps, period, period_length
 from akhbar.model import ArticleAnalysis, Event, EventMention, Evidence, Span
+from akhbar.timex import Period, overlaps, period, period_length
 
 __all__ = ["MentionRef", "StoryEvents", "merge_events"]
 

@@ -16,11 +16,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from akhbar.analyze.time_periods import Period, overlaps, period
-from akhbar.analyze.times import read_times
+from akhbar.analyze.times.find import read_times
 from akhbar.arabic.normalize import KeyOffsets
 from akhbar.model import Article, ArticleAnalysis, Evidence, Sentence, TimeExpression
 from akhbar.story.events import MentionRef, StoryEvents
+from akhbar.timex import Period, overlaps, period
 
 __all__ = ["infer_published"]
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from akhbar.analyze.time_lexicon import TimeLexicon
+from akhbar.analyze.times.lexicon import TimeLexicon
 
 __all__ = ["Context", "Found", "next_word", "previous_word", "squash", "to_int"]
 

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 
-from akhbar.analyze.entity_lexicons import (
+from akhbar.analyze.entities.lexicons import (
     article_forms,
     has_article,
     is_given_name,
@@ -47,7 +47,7 @@ from akhbar.analyze.entity_lexicons import (
     usually_definite,
     word_stats,
 )
-from akhbar.analyze.entity_titles import TitleSpan
+from akhbar.analyze.entities.rules.titles import TitleSpan
 from akhbar.arabic.lexicon import load_entries, load_mapping
 from akhbar.arabic.tokens import Token, strip_clitics
 

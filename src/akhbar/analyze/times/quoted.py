@@ -13,11 +13,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from akhbar.analyze.time_periods import period
-from akhbar.analyze.times import read_times
+from akhbar.analyze.times.find import read_times
 from akhbar.arabic.doc import Doc
 from akhbar.arabic.normalize import KeyOffsets
 from akhbar.model import Sentence, TimeExpression
+from akhbar.timex import period
 
 __all__ = ["anchor_quoted_times"]
 

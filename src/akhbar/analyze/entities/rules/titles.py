@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from akhbar.analyze.entity_lexicons import (
+from akhbar.analyze.entities.lexicons import (
     is_given_name,
     match_phrases,
     nisba_country,
@@ -29,7 +29,7 @@ from akhbar.analyze.entity_lexicons import (
     title_objects,
     title_qualifiers,
 )
-from akhbar.analyze.entity_text import name_form
+from akhbar.analyze.entities.rules.text import name_form
 from akhbar.arabic.tokens import Token
 
 __all__ = ["TitleSpan", "find_titles"]

@@ -2,7 +2,7 @@
 
 All patterns run on the key form of a text (see :mod:`akhbar.arabic.normalize`), so one
 spelling per word is enough: "إبريل" and "أبريل" are both "ابريل" there. Each pattern
-names its parts with groups that :mod:`akhbar.analyze.time_rules` reads.
+names its parts with groups that :mod:`akhbar.analyze.times.rules` reads.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-from akhbar.analyze.time_lexicon import TimeLexicon, time_lexicon
+from akhbar.analyze.times.lexicon import TimeLexicon, time_lexicon
 
 __all__ = ["TimePatterns", "time_patterns"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from akhbar.analyze import time_resolve as cal
-from akhbar.analyze.time_found import Context, Found, previous_word, squash, to_int
+from akhbar.analyze.times import resolve as cal
+from akhbar.analyze.times.found import Context, Found, previous_word, squash, to_int
 
 __all__ = [
     "date_rule",

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from akhbar.analyze.quote_clauses import Clause, read_clause, subject_before
-from akhbar.analyze.quote_words import Words, attribution_cue, read_phrase, speech_verb_at
+from akhbar.analyze.voices.clauses import Clause, read_clause, subject_before
+from akhbar.analyze.voices.words import Words, attribution_cue, read_phrase, speech_verb_at
 from akhbar.arabic.doc import Doc
 from akhbar.model import QuoteMention, Span
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akhbar.analyze.quote_words import (
+from akhbar.analyze.voices.words import (
     HEAD_ROLES,
     Words,
     attribution_cue,
@@ -174,7 +174,7 @@ def _clause_end(words: Words, j: int) -> int:
 
 
 def _opens_new_clause(words: Words, n: int) -> bool:
-    from akhbar.analyze.quote_words import speech_verb_at
+    from akhbar.analyze.voices.words import speech_verb_at
 
     if "clause" in roles(words.tokens[n]):
         return True

@@ -2,9 +2,10 @@
 the package, never downloaded.
 
 - The CRF (``models/ner-crf.bin``, python-crfsuite) reads sparse features: words, affixes,
-  neighbours, lexicons (:mod:`akhbar.analyze.entity_features`); it runs with numpy
-  (:mod:`akhbar.analyze.entity_crf`). Built by ``python scripts/train_ner.py``.
-- The network (``models/ner-network.npz``, BiLSTM-CRF heads: :mod:`akhbar.analyze.entity_network`)
+  neighbours, lexicons (:mod:`akhbar.analyze.entities.tagger.features`); it runs with numpy
+  (:mod:`akhbar.analyze.entities.tagger.crf`). Built by ``python scripts/train_ner.py``.
+- The network (``models/ner-network.npz``, BiLSTM-CRF heads:
+  :mod:`akhbar.analyze.entities.tagger.network`)
   reads word vectors trained on ANT, characters and the same lexicons. Built by
   ``python scripts/train_ner_network.py``.
 
@@ -13,10 +14,10 @@ Each gives every token a probability per label (CRF marginals); the tagger avera
 differently (the CRF trusts the words it saw in training, the network the company a word keeps
 in the news), so the average beats both on the development split: see ``ner-network.json``.
 All of an article's sentences, under the CRF and every head, go through one forward-backward
-pass (:mod:`akhbar.analyze.entity_chain`).
+pass (:mod:`akhbar.analyze.entities.tagger.chain`).
 
 Labels are coarse BIO (``B-PER``, ``I-LOC``, ``B-ORG``, ``O``; see
-:mod:`akhbar.analyze.entity_gold` for the type map). Both models are trained on the same data.
+:mod:`akhbar.eval.gold` for the type map). Both models are trained on the same data.
 """
 
 from __future__ import annotations
@@ -25,15 +26,20 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from akhbar.analyze.entity_chain import (
+from akhbar.analyze.entities.tagger.chain import (
     ChainModel,
     best_paths,
     best_valid_paths,
     chain_marginals,
 )
-from akhbar.analyze.entity_crf import CrfModel, crf_scores, model_path, shipped_crf
-from akhbar.analyze.entity_features import word_forms
-from akhbar.analyze.entity_network import Network, head_chain, sentence_scores, shipped_network
+from akhbar.analyze.entities.tagger.crf import CrfModel, crf_scores, model_path, shipped_crf
+from akhbar.analyze.entities.tagger.features import word_forms
+from akhbar.analyze.entities.tagger.network import (
+    Network,
+    head_chain,
+    sentence_scores,
+    shipped_network,
+)
 
 __all__ = [
     "NETWORK_WEIGHT",

@@ -22,10 +22,10 @@ source the article cites directly. Citations come from:
 
 from __future__ import annotations
 
-from akhbar.analyze.attribution_sources import SourceName, name_source
-from akhbar.analyze.quote_clauses import read_source
-from akhbar.analyze.quote_words import Words, attribution_cue, read_phrase, roles, roles_by_key
-from akhbar.analyze.quotes import find_quotes, sentence_words
+from akhbar.analyze.voices.clauses import read_source
+from akhbar.analyze.voices.quotes import find_quotes, sentence_words
+from akhbar.analyze.voices.sources import SourceName, name_source
+from akhbar.analyze.voices.words import Words, attribution_cue, read_phrase, roles, roles_by_key
 from akhbar.arabic.doc import Doc
 from akhbar.model import QuoteMention, SourceCitation, SourceLink, Span
 

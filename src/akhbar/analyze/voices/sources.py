@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from akhbar.analyze.quote_words import outlet_name, roles, roles_by_key
+from akhbar.analyze.voices.words import outlet_name, roles, roles_by_key
 from akhbar.arabic.tokens import Token
 
 __all__ = ["SourceName", "name_source"]

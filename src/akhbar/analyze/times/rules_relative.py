@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from akhbar.analyze import time_resolve as cal
-from akhbar.analyze.time_found import Context, Found, next_word, previous_word, squash, to_int
+from akhbar.analyze.times import resolve as cal
+from akhbar.analyze.times.found import Context, Found, next_word, previous_word, squash, to_int
 
 __all__ = [
     "clock_rule",
@@ -74,7 +74,7 @@ def day_word_rule(m: re.Match[str], ctx: Context) -> list[Found]:
         # "اليوم الثلاثاء" in a report dated Wednesday: the feed's date is a day off (its
         # time zone); the weekday the text names, one day either side, is the day meant.
         # The flag stays: it tells the caller the anchor disagrees with the text
-        # (akhbar.analyze.published moves the publication date on it).
+        # (akhbar.analyze.times.published moves the publication date on it).
         gap = (lex.weekdays[m["wd"]] - date.isoweekday() + 3) % 7 - 3
         if abs(gap) == 1:
             date += dt.timedelta(days=gap)

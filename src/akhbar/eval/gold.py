@@ -1,7 +1,7 @@
 """Gold NER data (NewsFANE, Wojood) read into coarse-typed sentences, and the type map.
 
 The tagger predicts three coarse types; media/agency names and titles come from rules
-(:mod:`akhbar.analyze.entity_rules`), because the two gold sets disagree on them (NewsFANE
+(:mod:`akhbar.analyze.entities.rules.spans`), because the two gold sets disagree on them (NewsFANE
 has ``Media``, Wojood files agencies under ``ORG``; NewsFANE has no job titles at all).
 
 Fine type -> coarse type (anything not listed is ``O``):
@@ -29,10 +29,11 @@ coarse type, so "مجلس الأمن ضد الأسد" stays one ORG while the GP
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from akhbar.analyze.entities.tagger.labels import COARSE_TYPES, spans_of
 from akhbar.errors import InputError
 
 __all__ = [
@@ -41,11 +42,9 @@ __all__ = [
     "coarse_type",
     "read_newsfane",
     "read_wojood",
-    "spans_of",
     "split_blocks",
 ]
 
-COARSE_TYPES = ("PER", "LOC", "ORG")
 
 _FINE_TO_COARSE: dict[str, str] = {
     **dict.fromkeys(
@@ -166,27 +165,6 @@ def read_wojood(path: str | Path) -> tuple[GoldSentence, ...]:
             layers.append(fields[1:])
         out.append(GoldSentence(tuple(tokens), _coarse_labels(layers)))
     return tuple(out)
-
-
-def spans_of(labels: Iterable[str]) -> tuple[tuple[int, int, str], ...]:
-    """Entity spans ``(first token, end token, type)`` of a BIO label sequence.
-
-    >>> spans_of(["B-PER", "I-PER", "O", "I-LOC"])
-    ((0, 2, 'PER'), (3, 4, 'LOC'))
-
-    A stray ``I-`` opens a span (the CoNLL convention).
-    """
-    spans = []
-    start, kind = -1, ""
-    labels = list(labels)
-    for index, label in enumerate([*labels, "O"]):
-        prefix, _, tag = label.partition("-")
-        if start >= 0 and (prefix != "I" or tag != kind):
-            spans.append((start, index, kind))
-            start = -1
-        if prefix == "B" or (prefix == "I" and start < 0):
-            start, kind = index, tag
-    return tuple(spans)
 
 
 def _read_lines(path: str | Path) -> list[str]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from akhbar.analyze.entity_lexicons import known_words, media_names, org_names, place_names
+from akhbar.analyze.entities.lexicons import known_words, media_names, org_names, place_names
 from akhbar.arabic.normalize import key_with_offsets, to_key
 from akhbar.arabic.tokens import Token
 

@@ -9,9 +9,9 @@
 Types: ``PER``; ``LOC`` (countries, cities, regions and named facilities: GPE and LOC);
 ``ORG``; ``MEDIA`` (agencies, newspapers, channels, sites); ``OCC`` (a title or role, emitted
 where it describes a person, who then carries it in ``titles``). The tagger (a CRF and a
-neural network, :mod:`akhbar.analyze.entity_model`) finds PER/LOC/ORG; rules and lexicons add
-media, titles and gazetteer names (:mod:`akhbar.analyze.entity_rules`,
-:mod:`akhbar.analyze.entity_titles`).
+neural network, :mod:`akhbar.analyze.entities.tagger`) finds PER/LOC/ORG; rules and lexicons add
+media, titles and gazetteer names (:mod:`akhbar.analyze.entities.rules.spans`,
+:mod:`akhbar.analyze.entities.rules.titles`).
 
 Across the article, a full name's family name alone is that person ("الشرع" after "أحمد
 الشرع"), and a name tagged once is tagged wherever else it appears, with the type it takes
@@ -29,8 +29,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from akhbar.analyze.entity_gold import spans_of
-from akhbar.analyze.entity_lexicons import (
+from akhbar.analyze.entities.lexicons import (
     has_article,
     is_given_name,
     nisba_country,
@@ -38,10 +37,11 @@ from akhbar.analyze.entity_lexicons import (
     title_heads,
     usually_definite,
 )
-from akhbar.analyze.entity_model import tag_sentences
-from akhbar.analyze.entity_rules import TANWEEN_ENDINGS, RawSpan, apply_rules, name_after
-from akhbar.analyze.entity_text import name_form, tag_tokens, trim_clitics
-from akhbar.analyze.entity_titles import TitleSpan, find_titles
+from akhbar.analyze.entities.rules.spans import TANWEEN_ENDINGS, RawSpan, apply_rules, name_after
+from akhbar.analyze.entities.rules.text import name_form, tag_tokens, trim_clitics
+from akhbar.analyze.entities.rules.titles import TitleSpan, find_titles
+from akhbar.analyze.entities.tagger.combined import tag_sentences
+from akhbar.analyze.entities.tagger.labels import spans_of
 from akhbar.arabic.doc import Doc
 from akhbar.arabic.lexicon import load_mapping
 from akhbar.arabic.tokens import Token, strip_clitics

@@ -16,8 +16,8 @@ from different seeds; they share the word vectors and vocabularies, and their la
 probabilities are averaged. The heads are trained with PyTorch by
 ``scripts/train_ner_network.py`` and exported to ``models/ner-network.npz``; here the word,
 character and lexicon parts run with numpy (kept per word: they depend on the word alone),
-the LSTMs with ONNX Runtime (:mod:`akhbar.analyze.entity_lstm`), and the CRF layers with
-:mod:`akhbar.analyze.entity_chain`; tagging needs neither PyTorch nor a network connection.
+the LSTMs with ONNX Runtime (:mod:`akhbar.analyze.entities.tagger.lstm`), and the CRF layers with
+:mod:`akhbar.analyze.entities.tagger.chain`; tagging needs neither PyTorch nor a network connection.
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from akhbar.analyze.entity_chain import ChainModel, best_valid_paths, chain_marginals
-from akhbar.analyze.entity_features import gazetteer_tags, own_classes
-from akhbar.analyze.entity_lstm import LstmRunner, lstm_runner
-from akhbar.analyze.row_memo import RowMemo
+from akhbar.analyze.entities.tagger.chain import ChainModel, best_valid_paths, chain_marginals
+from akhbar.analyze.entities.tagger.features import gazetteer_tags, own_classes
+from akhbar.analyze.entities.tagger.lstm import LstmRunner, lstm_runner
+from akhbar.analyze.entities.tagger.row_memo import RowMemo
 from akhbar.errors import ConfigError
 
 __all__ = [

@@ -7,7 +7,7 @@
 ("on 12 February last", in an article of 20 March 2025.) Relative expressions are
 resolved against ``anchor``, the publication date; without one their value is None.
 
-Reading rules worth knowing (details in :mod:`akhbar.analyze.time_resolve`):
+Reading rules worth knowing (details in :mod:`akhbar.analyze.times.resolve`):
 
 - a weekday with no direction word is the last such day on or before the anchor
   ("يوم الثلاثاء" in a Wednesday report is yesterday), or the next on or after it when
@@ -32,10 +32,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from akhbar.analyze.time_found import Context, Found, previous_word
-from akhbar.analyze.time_lexicon import time_lexicon
-from akhbar.analyze.time_patterns import TimePatterns, time_patterns
-from akhbar.analyze.time_rules import (
+from akhbar.analyze.times.found import Context, Found, previous_word
+from akhbar.analyze.times.lexicon import time_lexicon
+from akhbar.analyze.times.patterns import TimePatterns, time_patterns
+from akhbar.analyze.times.rules import (
     date_rule,
     decade_rule,
     hijri_rule,
@@ -45,7 +45,7 @@ from akhbar.analyze.time_rules import (
     season_rule,
     year_rule,
 )
-from akhbar.analyze.time_rules_relative import (
+from akhbar.analyze.times.rules_relative import (
     clock_rule,
     count_rule,
     day_word_rule,
@@ -55,7 +55,7 @@ from akhbar.analyze.time_rules_relative import (
     plural_period_rule,
     weekday_rule,
 )
-from akhbar.analyze.time_scan import regions
+from akhbar.analyze.times.scan import regions
 from akhbar.arabic.doc import Doc
 from akhbar.arabic.normalize import KeyOffsets
 from akhbar.model import Sentence, Span, TimeExpression

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from akhbar.analyze.entity_lexicons import (
+from akhbar.analyze.entities.lexicons import (
     is_given_name,
     match_phrases,
     media_names,
@@ -122,7 +122,8 @@ def bigram_features(bases: Sequence[str], index: int) -> list[str]:
 
 def lexicon_features(forms: Sequence[tuple[str, str]]) -> list[list[str]]:
     """Each token's own classes, gazetteer tags and clitic chain: what the neural tagger
-    (:mod:`akhbar.analyze.entity_network`) reads beside words and characters. Neighbours and
+    (:mod:`akhbar.analyze.entities.tagger.network`) reads beside words and characters.
+    Neighbours and
     character n-grams are left out: the network reads those itself."""
     gazetteer = gazetteer_tags(tuple(base for _, base in forms))
     return [

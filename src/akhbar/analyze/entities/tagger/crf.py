@@ -5,7 +5,8 @@ feature as a string; most of those strings (neighbours' words and classes) carry
 a model trained with L1. Here the model's weights are read once into a matrix (attributes x
 labels); a token's features become row numbers, kept per word since a word's own features
 and those it gives its neighbours depend on the word alone; a sentence's label scores are
-one gather and sum; the marginals come from :func:`akhbar.analyze.entity_chain.chain_marginals`
+one gather and sum; the marginals come from
+:func:`akhbar.analyze.entities.tagger.chain.chain_marginals`
 together with the network's. The scores equal crfsuite's (weights as its dump prints them,
 to six decimals).
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from akhbar.analyze.entity_features import (
+from akhbar.analyze.entities.tagger.features import (
     EDGE,
     NEIGHBOUR_OFFSETS,
     bigram_features,
@@ -30,7 +31,7 @@ from akhbar.analyze.entity_features import (
     neighbour_features,
     own_features,
 )
-from akhbar.analyze.row_memo import RowMemo
+from akhbar.analyze.entities.tagger.row_memo import RowMemo
 from akhbar.errors import ConfigError
 
 __all__ = ["MODEL_FILE", "CrfModel", "crf_scores", "load_crf", "model_path", "shipped_crf"]
