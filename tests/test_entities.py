@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from akhbar.analyze.entities.tagger import crf as entity_crf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from akhbar.analyze.entities.mentions import EntityMention, find_entities
+from akhbar.analyze.entities.tagger import crf as entity_crf
 from akhbar.arabic.doc import make_doc
 from akhbar.errors import ConfigError
 from akhbar.pipeline import read_articles

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from akhbar.analyze.entities.tagger import network as entity_network
 from hypothesis import given
 from hypothesis import strategies as st
 
+from akhbar.analyze.entities.tagger import network as entity_network
 from akhbar.analyze.entities.tagger.combined import combine_marginals, tag_forms, tag_sentences
 from akhbar.analyze.entities.tagger.features import lexicon_features, word_forms
 from akhbar.analyze.entities.tagger.network import (
