@@ -12,8 +12,9 @@ run only retrains.
 
 Data: NewsFANE Gold (newswire, ``newsfane/newsfane-train.txt``) and the Wojood sample
 (``wojood/train.txt``, ``wojood/val.txt``). The development split, never trained on, is
-NewsFANE's held-out blocks (:func:`akhbar.eval.gold.split_blocks`: blocks of 25
-consecutive sentences, 15 % of them, seed 20140823) plus Wojood's ``val.txt``. L1/L2
+NewsFANE's dev blocks (:func:`akhbar.eval.gold.split_newsfane`: blocks of 25 consecutive
+sentences, 15 % of them, seed 20140823) plus Wojood's ``val.txt``; NewsFANE's check and test
+blocks (the last quarter of the file, dev blocks aside) are never trained on or read here. L1/L2
 regularisation (c1, c2) is chosen on NewsFANE's part of that split from a small grid; the best
 model is written to ``src/akhbar/analyze/models/ner-crf.bin`` with ``ner-crf.json`` beside it
 (settings, data, dev scores). L-BFGS is deterministic, so a rerun on the same data gives the
@@ -52,17 +53,19 @@ from pathlib import Path
 
 import pycrfsuite
 
-from akhbar.analyze.entities.tagger.combined import MODEL_FILE
+from akhbar.analyze.entities.tagger.crf import MODEL_FILE
 from akhbar.analyze.entities.tagger.features import sentence_features, word_forms
 from akhbar.analyze.entities.tagger.labels import spans_of
 from akhbar.eval.gold import (
     BLOCK_SENTENCES,
+    CHECK_SHARE,
     DEV_SEED,
     DEV_SHARE,
+    TEST_SHARE,
     GoldSentence,
     read_newsfane,
     read_wojood,
-    split_blocks,
+    split_newsfane,
 )
 from akhbar.eval.ner import score_sentences
 from build_ner_lexicons import build_all
@@ -87,11 +90,12 @@ REPLACE_SEED = 7
 
 
 def load_splits(data: Path) -> tuple[list[GoldSentence], dict[str, list[GoldSentence]]]:
-    newsfane = read_newsfane(data / "newsfane" / "newsfane-train.txt")
-    news_train, news_dev = split_blocks(newsfane)
-    train = [*news_train, *read_wojood(data / "wojood" / "train.txt")]
+    """Training sentences (NewsFANE's train blocks and Wojood's train file) and the dev sets
+    settings are chosen on. NewsFANE's check and test blocks are never read here."""
+    split = split_newsfane(read_newsfane(data / "newsfane" / "newsfane-train.txt"))
+    train = [*split.train, *read_wojood(data / "wojood" / "train.txt")]
     dev = {
-        "newsfane-dev": list(news_dev),
+        "newsfane-dev": list(split.dev),
         "wojood-val": list(read_wojood(data / "wojood" / "val.txt")),
     }
     return train, dev
@@ -236,7 +240,13 @@ def main(argv: list[str] | None = None) -> int:
         "feature_minfreq": MIN_FEATURE_FREQ,
         "dev_micro_f1": best[3],
         "selected_on": SELECT_ON,
-        "dev_split": {"block_sentences": BLOCK_SENTENCES, "share": DEV_SHARE, "seed": DEV_SEED},
+        "split": {
+            "block_sentences": BLOCK_SENTENCES,
+            "dev_share": DEV_SHARE,
+            "dev_seed": DEV_SEED,
+            "check_share": CHECK_SHARE,
+            "test_share": TEST_SHARE,
+        },
         "data": ["newsfane/newsfane-train.txt (train blocks)", "wojood/train.txt"],
         "train_sentences": len(train),
         "reattached_sentences": len(glued),

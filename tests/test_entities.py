@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.analyze.entities.mentions import EntityMention, find_entities
+from akhbar.analyze.entities.mentions import RULES, EntityMention, find_entities
 from akhbar.analyze.entities.tagger import crf as entity_crf
 from akhbar.arabic.doc import make_doc
 from akhbar.errors import ConfigError
@@ -499,3 +499,12 @@ def test_a_name_does_not_open_with_a_preposition_or_a_noun_with_a_pronoun() -> N
 )  # fmt: skip
 def test_people_in_ant_sentences(text, people) -> None:
     assert [m.name for m in find_entities(make_doc(text)) if m.type == "PER"] == people
+
+
+def test_the_rules_run_can_be_chosen_so_what_each_is_worth_can_be_measured():
+    doc = make_doc("وقال الكرملين في بيان إن الرئيس فلاديمير بوتين أجرى اتصالا هاتفيا.")
+    every = {(m.type, m.name) for m in find_entities(doc)}
+    assert ("ORG", "الكرملين") in every
+    assert {(m.type, m.name) for m in find_entities(doc, rules=RULES)} == every
+    without = {(m.type, m.name) for m in find_entities(doc, rules=RULES - {"gazetteer"})}
+    assert ("ORG", "الكرملين") not in without

@@ -42,6 +42,7 @@ class Doc:
     bounds: tuple[tuple[int, int], ...]
     quoted: tuple[tuple[tuple[int, int], ...], ...]
     keyed: KeyOffsets
+    starts: tuple[int, ...]  # of each token, for lookups by offset
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         """Words and marks of sentence ``index``."""
@@ -54,22 +55,14 @@ class Doc:
 
     def words_between(self, start: int, end: int) -> tuple[Token, ...]:
         """Words lying wholly inside display offsets ``[start, end)``."""
-        first = bisect_left(self._starts, start)
         out = []
-        for token in self.tokens[first:]:
+        for index in range(bisect_left(self.starts, start), len(self.tokens)):
+            token = self.tokens[index]
             if token.start >= end:
                 break
             if token.is_word and token.end <= end:
                 out.append(token)
         return tuple(out)
-
-    @property
-    def _starts(self) -> list[int]:
-        starts = self.__dict__.get("_token_starts")
-        if starts is None:  # derived once, on first use: not part of the value
-            starts = [token.start for token in self.tokens]
-            object.__setattr__(self, "_token_starts", starts)
-        return starts
 
 
 def make_doc(text: str, *, article: str = "", sentences: Sequence[Sentence] | None = None) -> Doc:
@@ -89,4 +82,5 @@ def make_doc(text: str, *, article: str = "", sentences: Sequence[Sentence] | No
         bounds=tuple(bounds),
         quoted=tuple(quotations(text, s.start, s.end) for s in split),
         keyed=KeyOffsets(text),
+        starts=tuple(token.start for token in tokens),
     )

@@ -39,10 +39,11 @@ from akhbar.errors import InputError
 __all__ = [
     "COARSE_TYPES",
     "GoldSentence",
+    "NewsfaneSplit",
     "coarse_type",
     "read_newsfane",
     "read_wojood",
-    "split_blocks",
+    "split_newsfane",
 ]
 
 
@@ -206,23 +207,49 @@ def _coarse_labels(layers: list[list[str]]) -> tuple[str, ...]:
     return tuple(labels)
 
 
-# Dev split: NewsFANE sentences in blocks of this many consecutive sentences (a block is
-# roughly one or two newswire stories, so a story never sits on both sides), DEV_SHARE of the
-# blocks drawn with DEV_SEED.
+# NewsFANE is split by blocks of this many consecutive sentences (a block is one or two
+# newswire stories, so a story never sits on two sides):
+# - dev: DEV_SHARE of the blocks drawn with DEV_SEED. The sentences the rules were written
+#   from (since the first NER issue), and may be again.
+# - test: the other blocks of the last TEST_SHARE of the file. Frozen: scored once, at the end
+#   of a piece of work; its errors are never read, and nothing is tuned on it.
+# - check: the other blocks of the CHECK_SHARE of the file before the test blocks. Never read
+#   either: what a rule is worth is measured here (rules are written from dev and ANT).
+# - train: every other block; both models learn from these alone.
 BLOCK_SENTENCES = 25
 DEV_SHARE = 0.15
 DEV_SEED = 20140823
+TEST_SHARE = 0.15
+CHECK_SHARE = 0.10
 
 
-def split_blocks(
-    sentences: Sequence[GoldSentence], *, seed: int = DEV_SEED, share: float = DEV_SHARE
-) -> tuple[tuple[GoldSentence, ...], tuple[GoldSentence, ...]]:
-    """``(train, dev)``: whole blocks of consecutive sentences drawn to dev, seeded."""
+@dataclass(frozen=True)
+class NewsfaneSplit:
+    """The four portions of NewsFANE, each of whole blocks, in file order."""
+
+    train: tuple[GoldSentence, ...]
+    dev: tuple[GoldSentence, ...]
+    check: tuple[GoldSentence, ...]
+    test: tuple[GoldSentence, ...]
+
+
+def split_newsfane(sentences: Sequence[GoldSentence]) -> NewsfaneSplit:
+    """The NewsFANE file in its four portions (see ``BLOCK_SENTENCES`` above)."""
     blocks = [
         tuple(sentences[start : start + BLOCK_SENTENCES])
         for start in range(0, len(sentences), BLOCK_SENTENCES)
     ]
-    chosen = set(random.Random(seed).sample(range(len(blocks)), round(len(blocks) * share)))
-    train = [s for index, block in enumerate(blocks) if index not in chosen for s in block]
-    dev = [s for index, block in enumerate(blocks) if index in chosen for s in block]
-    return tuple(train), tuple(dev)
+    count = len(blocks)
+    dev = set(random.Random(DEV_SEED).sample(range(count), round(count * DEV_SHARE)))
+    test_from = count - round(count * TEST_SHARE)
+    check_from = test_from - round(count * CHECK_SHARE)
+
+    def portion(index: int) -> str:
+        if index in dev:
+            return "dev"
+        return "test" if index >= test_from else "check" if index >= check_from else "train"
+
+    found: dict[str, list[GoldSentence]] = {"train": [], "dev": [], "check": [], "test": []}
+    for index, block in enumerate(blocks):
+        found[portion(index)] += block
+    return NewsfaneSplit(**{name: tuple(part) for name, part in found.items()})

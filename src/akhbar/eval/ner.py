@@ -1,6 +1,8 @@
 """Evaluate the shipped NER tagger: exact span and type, per coarse type and micro-averaged.
 
-    python -m akhbar.eval.ner                 # the development split (never trained on)
+    python -m akhbar.eval.ner                 # NewsFANE's dev blocks and Wojood's val file
+    python -m akhbar.eval.ner --portion check # where a rule's worth is measured (never read)
+    python -m akhbar.eval.ner --portion test  # frozen: once, at the end of a piece of work
     python -m akhbar.eval.ner --gold FILE     # a NewsFANE-format file (token<TAB>tag)
     python -m akhbar.eval.ner --gold FILE --format wojood
 
@@ -34,14 +36,14 @@ from akhbar.eval.gold import (
     GoldSentence,
     read_newsfane,
     read_wojood,
-    split_blocks,
+    split_newsfane,
 )
 from akhbar.model import Sentence
 
 __all__ = [
     "Counts",
     "Scores",
-    "default_dev_sets",
+    "default_sets",
     "main",
     "score_sentences",
     "tag_as_akhbar",
@@ -105,23 +107,32 @@ def score_sentences(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[s
     return Scores(per_type, micro)
 
 
-def default_dev_sets(data: Path = DEFAULT_DATA) -> dict[str, tuple[GoldSentence, ...]]:
-    """The development split the training script holds out: NewsFANE blocks and Wojood val."""
-    _, news_dev = split_blocks(read_newsfane(data / "newsfane" / "newsfane-train.txt"))
-    return {"newsfane-dev": news_dev, "wojood-val": read_wojood(data / "wojood" / "val.txt")}
+def default_sets(
+    data: Path = DEFAULT_DATA, portion: str = "dev"
+) -> dict[str, tuple[GoldSentence, ...]]:
+    """The sets scored by default: NewsFANE's ``portion`` (dev, check or test: see
+    :func:`akhbar.eval.gold.split_newsfane`), and with dev, Wojood's val file too."""
+    split = split_newsfane(read_newsfane(data / "newsfane" / "newsfane-train.txt"))
+    sets = {f"newsfane-{portion}": getattr(split, portion)}
+    if portion == "dev":
+        sets["wojood-val"] = read_wojood(data / "wojood" / "val.txt")
+    return sets
 
 
-def tag_as_akhbar(tokens: Sequence[str]) -> tuple[str, ...]:
+def tag_as_akhbar(tokens: Sequence[str], rules: frozenset[str] | None = None) -> tuple[str, ...]:
     """BIO labels of the entities :func:`~akhbar.analyze.entities.find_entities` finds in
-    ``tokens`` joined by spaces (a token is labelled by the entity that covers it)."""
-    return tag_passage_as_akhbar([tokens])[0]
+    ``tokens`` joined by spaces (a token is labelled by the entity that covers it);
+    ``rules``: those to run (default: all)."""
+    return tag_passage_as_akhbar([tokens], rules)[0]
 
 
-def tag_passage_as_akhbar(sentences: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+def tag_passage_as_akhbar(
+    sentences: Sequence[Sequence[str]], rules: frozenset[str] | None = None
+) -> list[tuple[str, ...]]:
     """:func:`tag_as_akhbar` for consecutive sentences read as one article, so that what
     akhbar does across an article (short forms of full names, a name tagged once tagged
     again) has the context it has in use."""
-    from akhbar.analyze.entities.mentions import find_entities
+    from akhbar.analyze.entities.mentions import RULES, find_entities
     from akhbar.arabic.doc import make_doc
 
     texts: list[str] = []
@@ -139,7 +150,8 @@ def tag_passage_as_akhbar(sentences: Sequence[Sequence[str]]) -> list[tuple[str,
         texts.append(text)
         starts.append(offsets)
         position += len(text) + 1
-    mentions = find_entities(make_doc(" ".join(texts), sentences=split))
+    doc = make_doc(" ".join(texts), sentences=split)
+    mentions = find_entities(doc, rules=RULES if rules is None else rules)
     out = []
     for tokens, offsets in zip(sentences, starts, strict=True):
         words = [token or "_" for token in tokens]
@@ -171,13 +183,22 @@ def format_scores(name: str, scores: Scores) -> str:
     return "\n".join(lines)
 
 
+# NewsFANE's portions the script scores (train is what the models learned).
+PORTIONS = ("dev", "check", "test")
 # The rows scored, in order; ``--only`` picks some.
 ROWS = ("crf", "network", "tagger", "akhbar", "article")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m akhbar.eval.ner", description=__doc__)
-    parser.add_argument("--gold", type=Path, help="a gold file (default: the dev split)")
+    parser.add_argument("--gold", type=Path, help="a gold file (default: NewsFANE's portion)")
+    parser.add_argument(
+        "--portion",
+        choices=PORTIONS,
+        default="dev",
+        help="NewsFANE's portion: dev (rules are written from it), check (what a rule is worth) "
+        "or test (frozen: scored once, at the end of a piece of work, its errors never read)",
+    )
     parser.add_argument("--format", choices=("newsfane", "wojood"), default="newsfane")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared NER data folder")
     parser.add_argument("--only", nargs="+", choices=ROWS, default=ROWS, help="rows to score")
@@ -188,16 +209,24 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help=f"sentences read as one article in the 'article' row (default {ARTICLE_SENTENCES})",
     )
+    parser.add_argument(
+        "--worth",
+        action="store_true",
+        help="what each rule is worth: the akhbar and article rows' micro-F1 with every rule, "
+        "and with each left out (on --portion check: text no rule was written from)",
+    )
     args = parser.parse_args(argv)
     if args.article < 1:
         parser.error(f"--article must be 1 or more, not {args.article}")
+    if args.worth:
+        return _print_worth(default_sets(args.data, args.portion), args.article)
     taggers = _taggers(args.article)
     try:
         if args.gold:
             reader = read_newsfane if args.format == "newsfane" else read_wojood
             sets = {str(args.gold): reader(args.gold)}
         else:
-            sets = default_dev_sets(args.data)
+            sets = default_sets(args.data, args.portion)
         for label in args.only:
             everything: list[GoldSentence] = []
             predictions: list[tuple[str, ...]] = []
@@ -214,8 +243,37 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _taggers(article: int) -> dict[str, Callable[[list[tuple[str, ...]]], list[tuple[str, ...]]]]:
-    """Each row's labels for a list of gold sentences' tokens."""
+def _print_worth(sets: dict[str, tuple[GoldSentence, ...]], article: int) -> int:
+    """Micro-F1 of the akhbar and article rows with every rule and without each one; a rule
+    is worth the drop its absence causes."""
+    from akhbar.analyze.entities.mentions import RULES
+
+    for name, sentences in sets.items():
+        full = {row: _row_f1(sentences, RULES, row, article) for row in ("akhbar", "article")}
+        print(f"{name}: every rule: akhbar {full['akhbar']:.4f}, article {full['article']:.4f}")
+        print(f"  {'rule left out':24} {'akhbar':>8} {'article':>8}   (worth: F1 lost without it)")
+        for rule in sorted(RULES):
+            worth = {
+                row: full[row] - _row_f1(sentences, RULES - {rule}, row, article) for row in full
+            }
+            print(f"  {rule:24} {worth['akhbar']:+8.4f} {worth['article']:+8.4f}")
+        none = full["akhbar"] - _row_f1(sentences, frozenset(), "akhbar", article)
+        print(f"  {'(every rule)':24} {none:+8.4f}")
+    return 0
+
+
+def _row_f1(
+    sentences: Sequence[GoldSentence], rules: frozenset[str], row: str, article: int
+) -> float:
+    predicted = _taggers(article, rules)[row]([sentence.tokens for sentence in sentences])
+    return score_sentences(sentences, predicted).micro.f1
+
+
+def _taggers(
+    article: int, rules: frozenset[str] | None = None
+) -> dict[str, Callable[[list[tuple[str, ...]]], list[tuple[str, ...]]]]:
+    """Each row's labels for a list of gold sentences' tokens (``rules``: akhbar's, all by
+    default)."""
     # Imported here so `--help` works even before the model has been trained.
     from akhbar.analyze.entities.tagger.combined import crf_tags, tag_words
     from akhbar.analyze.entities.tagger.features import word_forms
@@ -228,14 +286,14 @@ def _taggers(article: int) -> dict[str, Callable[[list[tuple[str, ...]]], list[t
         return [
             labels
             for first in range(0, len(sentences), article)
-            for labels in tag_passage_as_akhbar(sentences[first : first + article])
+            for labels in tag_passage_as_akhbar(sentences[first : first + article], rules)
         ]
 
     return {
         "crf": each(lambda tokens: crf_tags(word_forms(tokens))),
         "network": each(lambda tokens: network_tags(word_forms(tokens))),
         "tagger": each(tag_words),
-        "akhbar": each(tag_as_akhbar),
+        "akhbar": each(lambda tokens: tag_as_akhbar(tokens, rules)),
         "article": by_article,
     }
 
