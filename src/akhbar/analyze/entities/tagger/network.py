@@ -170,11 +170,13 @@ def sentence_scores(
     labels. An article's sentences go together (one call of the LSTM runner)."""
     out: list[np.ndarray] = []
     batch: list[Sequence[tuple[str, str]]] = []
+    size = 0
     for forms in sentences:
-        if batch and sum(map(len, batch)) + len(forms) > _BATCH_TOKENS:
+        if batch and size + len(forms) > _BATCH_TOKENS:
             out += _batch_scores(network, batch)
-            batch = []
+            batch, size = [], 0
         batch.append(forms)
+        size += len(forms)
     return out + (_batch_scores(network, batch) if batch else [])
 
 
@@ -243,9 +245,9 @@ def _blas() -> ThreadpoolController:
 
 
 def _one_blas_thread():
-    """The LSTM's matrices are small: BLAS threads cost more in waking up than they save, and
-    under load (other processes, Dask workers) several times more (13.5k against 2k tokens/s
-    on the development split)."""
+    """The character convolution's matrices are small: BLAS threads cost more in waking up
+    than they save, and under load (other processes, Dask workers) several times more (13.5k
+    against 2k tokens/s on the development split, measured on the numpy LSTM)."""
     return _blas().limit(limits=1, user_api="blas")
 
 
@@ -259,9 +261,13 @@ def _char_ids(network: Network, forms: Sequence[tuple[str, str]]) -> np.ndarray:
 
 
 def _char_vectors(head: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
-    embedded = head["char_vectors"][ids]  # words x (chars + 2 pads) x dimensions
+    # In float64: a word's vector is computed once, among whichever other new words came
+    # with it, and must not depend on them in its last bits (the memo keeps it for good, and
+    # --jobs N must write what one process writes).
+    embedded = head["char_vectors"][ids].astype(np.float64)  # words x (chars + 2) x dims
     windows = np.concatenate([embedded[:, shift : shift + MAX_CHARS] for shift in range(3)], axis=2)
-    return np.maximum(windows @ head["char_filters"] + head["char_bias"], 0.0).max(axis=1)
+    found = np.maximum(windows @ head["char_filters"] + head["char_bias"], 0.0).max(axis=1)
+    return found.astype(np.float32)
 
 
 def _feature_vectors(head: dict[str, np.ndarray], ids: list[list[int]]) -> np.ndarray:
