@@ -17,7 +17,13 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 
-from akhbar.corpus.wire import WireCopy, WirePair, find_wire_copies, wire_pairs
+from akhbar.corpus.wire import (
+    WireCopy,
+    WirePair,
+    find_wire_copies,
+    sentence_prints,
+    wire_pairs,
+)
 from akhbar.model import (
     ArticleAnalysis,
     Attribution,
@@ -136,9 +142,11 @@ def story_provenance(
     for outlet in outlets.values():
         builder.node(outlet, "outlet")
     _add_chains(builder, attributions, outlets, _link_types(analyses))
-    if copies is None:
-        copies = find_wire_copies(analyses)
-    _add_copies(builder, wire_pairs(analyses, copies), outlets)
+    if len(analyses) > 1:  # one article copies no one
+        prints = [sentence_prints(analysis) for analysis in analyses]  # once, for both
+        if copies is None:
+            copies = find_wire_copies(analyses, prints=prints)
+        _add_copies(builder, wire_pairs(analyses, copies, prints=prints), outlets)
     return builder.graph()
 
 
