@@ -183,6 +183,11 @@ def test_a_long_word_is_read_by_its_first_and_last_characters():
 def test_a_missing_or_broken_network_says_how_to_build_it(tmp_path, monkeypatch):
     with pytest.raises(ConfigError, match=r"lacks head1\.transitions"):
         load_network(_random_network(tmp_path, drop="head1.transitions"))
+    misshapen = dict(np.load(_random_network(tmp_path), allow_pickle=False))
+    misshapen["head0.forward_hidden"] = misshapen["head0.forward_hidden"][:, :-1]
+    np.savez(tmp_path / "misshapen.npz", **misshapen)
+    with pytest.raises(ConfigError, match=r"misshapen\.npz cannot be run"):
+        load_network(tmp_path / "misshapen.npz")
     broken = tmp_path / "broken.npz"
     broken.write_bytes(b"not a network")
     with pytest.raises(ConfigError, match=r"broken\.npz cannot be read"):

@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import onnxruntime
 from threadpoolctl import ThreadpoolController
 
 from akhbar.analyze.entities.tagger.chain import ChainModel, best_valid_paths, chain_marginals
@@ -138,14 +139,17 @@ def load_network(path: str | Path) -> Network:
         heads.append(
             {name: arrays[f"head{head}.{name}"].astype(np.float32) for name in HEAD_ARRAYS}
         )
-    return Network(
-        words=vocabulary("words"),
-        chars=vocabulary("chars"),
-        features=vocabulary("features"),
-        labels=tuple(str(arrays["labels"]).split("\n")),
-        word_vectors=arrays["word_vectors"].astype(np.float32),
-        heads=tuple(heads),
-    )
+    try:  # the LSTMs' graph is built here: arrays of the wrong shapes fail now, not mid-run
+        return Network(
+            words=vocabulary("words"),
+            chars=vocabulary("chars"),
+            features=vocabulary("features"),
+            labels=tuple(str(arrays["labels"]).split("\n")),
+            word_vectors=arrays["word_vectors"].astype(np.float32),
+            heads=tuple(heads),
+        )
+    except (ValueError, RuntimeError, onnxruntime.capi.onnxruntime_pybind11_state.Fail) as error:
+        raise ConfigError(f"NER network {path} cannot be run ({error}): {_FIX}") from error
 
 
 @cache
