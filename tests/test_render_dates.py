@@ -29,6 +29,7 @@ from akhbar.render.dates import format_date
         ("2025-02-12T18:30", "time", None, "12 شباط/فبراير 2025، 18:30"),
         ("2018-SU", "season", None, "صيف 2018"),
         ("2018-Q1", "quarter", None, "الربع الأول من 2018"),
+        ("2018-H1", "quarter", None, "النصف الأول من 2018"),
         ("199", "decade", None, "1990–1999"),
         ("PRESENT_REF", "ref", None, "الآن"),
         # A coarser precision wins: the value never claims more than is known.

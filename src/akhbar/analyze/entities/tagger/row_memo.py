@@ -23,6 +23,10 @@ class RowMemo:
         self._index: dict[Hashable, int] = {}
         self._rows = np.zeros((64, *shape), dtype=dtype)
 
+    def __len__(self) -> int:
+        """Keys kept now."""
+        return len(self._index)
+
     def gather(self, keys: Sequence[Hashable], compute: Callable[[list], np.ndarray]) -> np.ndarray:
         """The rows of ``keys``, in order (``len(keys) x shape``), computing the unseen ones
         with one call of ``compute`` (unseen keys -> their rows)."""
