@@ -9,6 +9,7 @@ its commit.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -16,22 +17,12 @@ import pytest
 from typer.testing import CliRunner
 
 from akhbar.cli import app
+from akhbar.model import Story
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = ROOT / "tests" / "data" / "report" / "seeds_expected.json"
-STORY_SECTIONS = (
-    "id",
-    "title",
-    "articles",
-    "events",
-    "entities",
-    "quotes",
-    "attributions",
-    "claims",
-    "contradictions",
-    "summary",
-    "provenance",
-)
+# A story's sections in the report are the fields of the model's Story.
+STORY_SECTIONS = tuple(field.name for field in dataclasses.fields(Story))
 
 
 @pytest.fixture(scope="module")
