@@ -83,7 +83,8 @@ def test_exact_copy_wins_over_an_earlier_near_copy() -> None:
 def test_signature_is_pinned_and_the_same_for_text_and_words() -> None:
     values = signature(SENTENCE)
     assert values.dtype == np.uint32 and values.shape == (128,)
-    assert values[:6].tolist() == [994072573, 43848533, 20513435, 90187191, 176256735, 483553549]
+    # Repinned when the token contract kept "الكرملين" whole (its base had been كرملين).
+    assert values[:6].tolist() == [72975991, 43848533, 33977496, 90187191, 402221297, 291385003]
     assert np.array_equal(values, signature(base_words(SENTENCE)))
     assert shingle_hashes(["بوتين"], 5).tolist() == [3446098547]
 

@@ -146,6 +146,29 @@ def test_a_store_from_a_newer_akhbar_is_refused(tmp_path: Path) -> None:
         open_store(db)
 
 
+def test_a_store_of_schema_1_gets_its_search_index_rebuilt(tmp_path: Path) -> None:
+    """Schema 1 indexed the greedy stripper's words ("الكرملين" as كرملين); opening it with
+    this akhbar rebuilds the index from the stored articles, which stay as they were."""
+    db = tmp_path / "a.db"
+    articles = _seed_articles()
+    with open_store(db) as store:
+        store.add_articles(articles)
+        expected = sorted(hit.article_id for hit in store.search("الكرملين"))
+    assert expected == SEED_IDS
+    with sqlite3.connect(db) as conn:  # what schema 1 wrote for this word
+        conn.execute("INSERT INTO article_search(article_search) VALUES('delete-all')")
+        for seq in range(1, len(articles) + 1):
+            conn.execute(
+                "INSERT INTO article_search(rowid, title, body) VALUES (?, '', 'كرملين')", (seq,)
+            )
+        conn.execute("PRAGMA user_version=1")
+    with open_store(db) as store:
+        assert sorted(hit.article_id for hit in store.search("الكرملين")) == expected
+        assert [store.get(a.id) for a in articles] == articles
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+
+
 def test_postgresql_urls_are_refused_for_now() -> None:
     with pytest.raises(StoreError, match="use a SQLite path") as error:
         open_store("postgresql://user:secret@db.example/news")

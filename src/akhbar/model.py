@@ -123,6 +123,21 @@ class IngestResult:
 
 
 @dataclass(frozen=True)
+class TimeRule:
+    """How a relative time expression's value follows from its anchor: the rule that read it
+    and what it read, so that another anchor resolves it again by arithmetic
+    (:func:`akhbar.analyze.times.anchored.reanchor`), without reading the text again.
+
+    ``TimeRule("weekday", (4, None, -1, None))`` is "الخميس" in a past-tense clause; a
+    composite (a clock time on a relative day, a range of two) keeps its ``parts``.
+    """
+
+    name: str
+    args: tuple[int | str | None, ...] = ()
+    parts: tuple[TimeRule, ...] = ()
+
+
+@dataclass(frozen=True)
 class TimeExpression:
     """One time expression: where it is, what it says, and how it was resolved.
 
@@ -141,6 +156,7 @@ class TimeExpression:
     relative: bool
     mod: str | None = None  # START, MID, END, ON_OR_AFTER
     weekday_conflict: bool = False  # a weekday named with the date disagrees with it
+    rule: TimeRule | None = None  # how the value follows from the anchor (relative ones)
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,11 @@ from functools import cache
 from akhbar.arabic.doc import Doc
 from akhbar.arabic.lexicon import load_entries, load_mapping
 from akhbar.arabic.normalize import to_key
-from akhbar.arabic.tokens import Token
+from akhbar.arabic.tokens import CONJUNCTIONS, Token
 from akhbar.model import EntityMention, EventMention, Sentence, Span, TimeExpression
 
 __all__ = ["event_label", "find_event_mentions", "with_participants"]
 
-_CONJUNCTIONS = ("و", "ف")
 # Only dates and clock times date an event; durations ("لمدة يومين") and sets do not, nor
 # vague references ("حتى الساعة" = PRESENT_REF).
 _DATING_TYPES = frozenset({"DATE", "TIME"})
@@ -69,23 +68,16 @@ def event_label(event_type: str) -> str:
     return _lexicon().labels.get(event_type, event_type)
 
 
-def _forms(token: Token) -> tuple[str, ...]:
-    # The key, the clitic-stripped base, and the key without a leading conjunction: the
-    # base of "والتقى" strips "ال" of the verb itself, the key alone keeps "و".
-    forms = [token.key, token.base]
-    if token.key.startswith(_CONJUNCTIONS) and len(token.key) > 3:
-        forms.append(token.key[1:])
-    return tuple(forms)
-
-
 def _match(tokens: Sequence[Token], index: int, lexicon: _Lexicon) -> tuple[str, int] | None:
     """(event type, number of tokens) of a trigger starting at ``tokens[index]``."""
-    here = _forms(tokens[index])
+    # Every reading of the word ("والتقى": و + التقى), the key first.
+    here = tokens[index].forms()
     if index + 1 < len(tokens):
-        following = tokens[index + 1].base
+        following = tokens[index + 1].bases
         for form in here:
-            if (form, following) in lexicon.double:
-                return lexicon.double[(form, following)], 2
+            for second in following:
+                if (form, second) in lexicon.double:
+                    return lexicon.double[(form, second)], 2
     for form in here:
         if form in lexicon.single:
             return lexicon.single[form], 1
@@ -160,11 +152,9 @@ def _claimed_by_a_noun(doc: Doc, mention: EventMention, time: TimeExpression) ->
     trigger itself ("القمة المقررة في 12 يونيو" dates the summit)."""
     if time.span.start < mention.span.end:
         return False
-    between = [token.key for token in doc.words_between(mention.span.end, time.span.start)]
+    between = doc.words_between(mention.span.end, time.span.start)
     cues = _noun_modifiers()
-    return any(
-        word in cues or (word[:1] in _CONJUNCTIONS and word[1:] in cues) for word in between[1:]
-    )
+    return any(not cues.isdisjoint(token.forms(CONJUNCTIONS)) for token in between[1:])
 
 
 def find_event_mentions(doc: Doc, times: Sequence[TimeExpression]) -> tuple[EventMention, ...]:

@@ -30,7 +30,9 @@ __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "SqliteStore"]
 logger = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x616B6862  # "akhb"
-SCHEMA_VERSION = 1
+# 2: search words peeled by the token contract of akhbar.arabic.tokens ("الكرملين" stays
+# whole); a store of schema 1 has its search index rebuilt from its articles when opened.
+SCHEMA_VERSION = 2
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # bm25 column weights: a word in the headline counts three times one in the body.
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
@@ -126,6 +128,8 @@ class SqliteStore(ArticleStore):
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=10000")
+        if app_id == APPLICATION_ID and version < SCHEMA_VERSION:
+            self._reindex(version)
         if app_id != APPLICATION_ID:
             with self._transaction():
                 # One statement at a time: executescript() would COMMIT the open transaction.
@@ -134,6 +138,23 @@ class SqliteStore(ArticleStore):
                 self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             logger.info("created akhbar store %s", self.location)
+
+    def _reindex(self, version: int) -> None:
+        """Rebuild the search index of a store written with other search words, in one
+        transaction: stopped half-way, the store stays as it was, at its old version."""
+        logger.info(
+            "store %s: schema %d -> %d, rebuilding the search index",
+            self.location,
+            version,
+            SCHEMA_VERSION,
+        )
+        with self._transaction():
+            self._db.execute("INSERT INTO article_search(article_search) VALUES('delete-all')")
+            rows = self._db.execute(f"SELECT a.seq, {_SELECT[len('SELECT ') :]}")
+            while page := rows.fetchmany(256):
+                for seq, *record in page:
+                    self._index(seq, record_to_article(record))
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db, self.location)

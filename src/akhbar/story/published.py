@@ -16,9 +16,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from akhbar.analyze.times.find import read_times
-from akhbar.arabic.normalize import KeyOffsets
-from akhbar.model import Article, ArticleAnalysis, Evidence, Sentence, TimeExpression
+from akhbar.analyze.times.anchored import resolve
+from akhbar.model import Article, ArticleAnalysis, Evidence, TimeExpression
 from akhbar.story.events import MentionRef, StoryEvents
 from akhbar.timex import Period, overlaps, period
 
@@ -31,8 +30,6 @@ SEARCH_DAYS = 400
 
 @dataclass(frozen=True)
 class _Constraint:
-    sentence: Sentence
-    offset: int  # of the expression in the sentence
     time: TimeExpression
     event_period: Period
     event_label: str
@@ -40,15 +37,11 @@ class _Constraint:
 
 
 def _resolves_within(constraint: _Constraint, anchor: dt.date) -> bool:
-    for found in read_times(KeyOffsets(constraint.sentence.text), anchor=anchor):
-        if found.span.start == constraint.offset and found.surface == constraint.time.surface:
-            span = period(found.value)
-            return (
-                not found.weekday_conflict
-                and span is not None
-                and overlaps(span, constraint.event_period)
-            )
-    return False
+    """The expression, resolved by its rule at ``anchor``, falls on the dated event."""
+    assert constraint.time.rule is not None
+    found = resolve(constraint.time.rule, anchor)
+    span = period(found.value)
+    return not found.conflict and span is not None and overlaps(span, constraint.event_period)
 
 
 def _constraints(
@@ -58,7 +51,7 @@ def _constraints(
     labels = {event.id: event.label for event in events.events}
     out = []
     for m_index, mention in enumerate(analysis.events):
-        if mention.time is None or not mention.time.relative:
+        if mention.time is None or mention.time.rule is None:
             continue
         event_id = events.event_of[MentionRef(index, m_index)]
         dating = events.dated_by.get(event_id)
@@ -69,11 +62,8 @@ def _constraints(
         span = period(dated_time.value) if dated_time else None
         if span is None:
             continue
-        sentence = analysis.sentences[mention.span.sentence]
         out.append(
             _Constraint(
-                sentence,
-                mention.time.span.start - sentence.start,
                 mention.time,
                 span,
                 labels[event_id],

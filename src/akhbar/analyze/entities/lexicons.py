@@ -22,7 +22,6 @@ __all__ = [
     "given_names",
     "has_article",
     "is_given_name",
-    "known_words",
     "make_phrases",
     "match_phrases",
     "media_names",
@@ -64,25 +63,16 @@ def _bases(entry: str) -> tuple[str, ...]:
     return tuple(strip_clitics(word) for word in entry.split())
 
 
-def _readings(entry: str) -> tuple[tuple[str, ...], ...]:
-    """The clitic-free words of an entry, and its words as written: the tokenizer cuts "ب"
-    off "بانياس" but not off "لبانياس" (whose base is "بانياس"), and both are the town."""
-    return tuple(dict.fromkeys((_bases(entry), tuple(entry.split()))))
-
-
 def _phrases(pairs: Iterable[tuple[str, str]]) -> Phrases:
     table: dict[tuple[str, ...], str] = {}
     for entry, value in pairs:
-        for reading in _readings(entry):
-            table.setdefault(reading, value)
+        table.setdefault(_bases(entry), value)
     return make_phrases(table)
 
 
 @cache
 def _word_set(name: str) -> frozenset[str]:
-    # As written too: the tokenizer cuts "ب" off "بابا" but not off "البابا".
-    entries = load_entries(name)
-    return frozenset(strip_clitics(entry) for entry in entries) | frozenset(entries)
+    return frozenset(strip_clitics(entry) for entry in load_entries(name))
 
 
 @cache
@@ -121,24 +111,6 @@ def usually_definite(base: str, min_log2: int) -> bool:
     article: a common noun or adjective ("حكومه", "شيعي"), where names seldom take it."""
     seen = word_stats().get(base)
     return seen is not None and int(seen[0]) >= min_log2 and int(seen[1]) >= _DEFINITE_BUCKET
-
-
-@cache
-def known_words() -> frozenset[str]:
-    """Words of known names as written (key form, clitics not stripped): gazetteer places,
-    organisations, media, given names, title heads ("ولي", not و + "لي"), name particles
-    ("ولد") and the tokenizer's clitic exceptions (بوتين, لبنان).
-    A word here is never read as preposition + rest ("بانياس" is not ب + "انياس")."""
-    names = [
-        *load_mapping("gazetteer_places"),
-        *load_entries("org_names"),
-        *load_entries("media_names"),
-        *load_entries("ner_given_names"),
-        *load_entries("clitic_exceptions"),
-        *load_entries("titles_heads"),
-        *load_entries("name_particles"),
-    ]
-    return frozenset(word for name in names for word in name.split())
 
 
 @cache
@@ -202,11 +174,8 @@ def nisba_country() -> Mapping[str, str]:
     """
     out: dict[str, str] = {}
     for entry, country in load_mapping("nisba").items():
-        # Both the stripped and the written entry: "الماني" loses its ال as if it were the
-        # article, while "الألمانية" loses only the article and keeps "المانيه".
-        for stem in dict.fromkeys((strip_clitics(entry), entry)):
-            for form in (stem, stem + "ه", stem + "ين", stem + "ون"):
-                out.setdefault(form, country)
+        for form in (entry, entry + "ه", entry + "ين", entry + "ون"):
+            out.setdefault(strip_clitics(form), country)
     return out
 
 
@@ -228,8 +197,9 @@ def media_names() -> Phrases:
 
 def has_article(key: str, base: str) -> bool:
     """The word carries the article among its clitics: "المالي", "للجزيرة", "بالرقة"."""
-    chain = key[: len(key) - len(base)] if key != base and key.endswith(base) else ""
-    return chain.endswith(("ال", "لل"))
+    if not key.endswith(base):
+        return key.startswith(("لل", "ولل", "فلل"))  # ل + "الكرملين" is written للكرملين
+    return key[: len(key) - len(base)].endswith(("ال", "لل"))
 
 
 @cache
@@ -243,8 +213,7 @@ def article_forms(lexicon: str) -> Mapping[tuple[str, ...], frozenset[bool]]:
     forms: dict[tuple[str, ...], set[bool]] = {}
     for entry in entries:
         first = entry.split()[0]
-        for reading in _readings(entry):
-            forms.setdefault(reading, set()).add(has_article(first, strip_clitics(first)))
+        forms.setdefault(_bases(entry), set()).add(has_article(first, strip_clitics(first)))
     return {phrase: frozenset(found) for phrase, found in forms.items()}
 
 

@@ -58,7 +58,7 @@ from akhbar.analyze.times.rules_relative import (
 from akhbar.analyze.times.scan import regions
 from akhbar.arabic.doc import Doc
 from akhbar.arabic.normalize import KeyOffsets
-from akhbar.model import Sentence, Span, TimeExpression
+from akhbar.model import Sentence, Span, TimeExpression, TimeRule
 
 __all__ = ["TimeExpression", "find_times", "read_times"]
 
@@ -155,6 +155,17 @@ def _has_day(item: Found) -> bool:
     return item.type == "DATE" and item.precision in ("day", "daypart") and _is_day(item.value)
 
 
+def _clock_day(item: Found) -> bool:
+    """A day a clock time can take: one with a value, or a relative one waiting for its
+    anchor ("صباح الاثنين" with no date yet)."""
+    waiting = item.value is None and item.rule is not None and item.rule.name in _DAY_PART_ARG
+    return _has_day(item) or (item.type == "DATE" and waiting)
+
+
+# Where a relative day's rule keeps its part of the day ("MO", "EV", ...).
+_DAY_PART_ARG = {"day": 1, "weekday": 3}
+
+
 def _is_day(value: str | None) -> bool:
     return bool(value) and len(value) >= 10 and value[4] == "-" and value[7] == "-"
 
@@ -171,15 +182,16 @@ def _attach_clock_days(found: list[Found], ctx: Context) -> list[Found]:
             continue
         after = found[index + 1] if index + 1 < len(found) else None
         before = out[-1] if out else None
-        if after and _has_day(after) and _gap_ok(ctx, item.end, after.start):
+        if after and _clock_day(after) and _gap_ok(ctx, item.end, after.start):
             out.append(_merge_clock(item, after, item.start, after.end))
             index += 2
             continue
-        if before and _has_day(before) and _gap_ok(ctx, before.end, item.start):
+        if before and _clock_day(before) and _gap_ok(ctx, before.end, item.start):
             out[-1] = _merge_clock(item, before, before.start, item.end)
         else:
             day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
-            out.append(replace(item, value=f"{day}{item.value}"))
+            rule = TimeRule("clock", (item.value,))
+            out.append(replace(item, value=f"{day}{item.value}", rule=rule))
         index += 1
     return out
 
@@ -190,15 +202,21 @@ def _gap_ok(ctx: Context, start: int, end: int) -> bool:
 
 def _merge_clock(clock: Found, day: Found, start: int, end: int) -> Found:
     """One TIME from a clock and its day; the day's part fixes the hour ("12.01 من فجر")."""
-    assert day.value is not None and clock.value is not None
+    assert clock.value is not None
     hour, minute = int(clock.value[1:3]), clock.value[4:6]
-    part = day.value[11:]
+    if day.value is not None:
+        part = day.value[11:]
+    else:
+        assert day.rule is not None
+        part = day.rule.args[_DAY_PART_ARG[day.rule.name]] or ""
     if part in ("AF", "EV", "NI") and hour < 12 and not (part == "NI" and hour < 6):
         hour += 12
     elif part == "MO" and hour == 12:
         hour = 0
-    value = f"{day.value[:10]}T{hour:02d}:{minute}"
-    return replace(clock, start=start, end=end, value=value, relative=day.relative)
+    clock_value = f"T{hour:02d}:{minute}"
+    rule = TimeRule("clock", (clock_value,), (day.rule,)) if day.rule else None
+    value = f"{day.value[:10]}{clock_value}" if day.value else None
+    return replace(clock, start=start, end=end, value=value, relative=day.relative, rule=rule)
 
 
 def _join_ranges(found: list[Found], ctx: Context) -> list[Found]:
@@ -211,7 +229,9 @@ def _join_ranges(found: list[Found], ctx: Context) -> list[Found]:
             first, second = pair
             value = f"{first.value}/{second.value}"
             relative = first.relative and second.relative
-            out[-1] = replace(first, end=item.end, value=value, relative=relative)
+            parts = (first.rule, second.rule)
+            rule = TimeRule("range", (), parts) if relative and all(parts) else None
+            out[-1] = replace(first, end=item.end, value=value, relative=relative, rule=rule)
         else:
             out.append(item)
     return out
@@ -266,4 +286,5 @@ def _express(
         relative=item.relative,
         mod=item.mod,
         weekday_conflict=item.weekday_conflict,
+        rule=item.rule if item.relative else None,
     )

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 from akhbar.analyze.times.lexicon import TimeLexicon
+from akhbar.arabic.tokens import CONJUNCTIONS, key_forms
+from akhbar.model import TimeRule
 
 __all__ = ["Context", "Found", "next_word", "previous_word", "squash", "to_int"]
 
@@ -31,6 +33,7 @@ class Found:
     relative: bool = False
     mod: str | None = None
     weekday_conflict: bool = False
+    rule: TimeRule | None = None  # how a relative value follows from the anchor
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,8 @@ class Context:
         for distance, word in enumerate(reversed(words)):
             if word in self.lex.future_cues:
                 return 1
-            bare = word[1:] if word[:1] in "وف" and word not in self.lex.past_cues else word
-            kind = self.lex.past_cues.get(bare)
+            cues = self.lex.past_cues
+            kind = next((cues[f] for f in key_forms(word, CONJUNCTIONS) if f in cues), None)
             if kind == "event" or (kind == "report" and distance < 4 and not complement):
                 before = words[-distance - 2] if distance + 2 <= len(words) else ""
                 return 0 if before in _CONDITIONALS else -1

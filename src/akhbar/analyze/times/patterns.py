@@ -14,16 +14,33 @@ from functools import cache
 from types import MappingProxyType
 
 from akhbar.analyze.times.lexicon import TimeLexicon, time_lexicon
+from akhbar.arabic.tokens import CONJUNCTIONS, proclitic_spellings, spell
 
 __all__ = ["TimePatterns", "time_patterns"]
 
 _S = r"[ \t]+"  # spaces inside one expression; a newline ends it
 _S0 = r"[ \t]*"
 _RB = r"(?!\w)"
-# A word starts after a non-letter, or after a one- or two-letter clitic (و، ف، ب، ل، وب).
-_LB = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"
-# Day words take only و/ف: "لامس" (touched) is not ل + أمس; "بالأمس" is its own entry.
-_LB_DAY = r"(?:(?<!\w)|(?<=(?<!\w)[وف])|(?<=(?<!\w)[وف]ب))"
+# The proclitic chains a time word takes, spelt by akhbar.arabic.tokens' grammar: a
+# conjunction, then ب or ل (كـ dates nothing). The article is part of the patterns' words.
+_CLITICS = ("", *proclitic_spellings(prepositions=("ب", "ل"), article=False))
+# Day words take only و/ف and ب after one: "لامس" (touched) is not ل + أمس; "بالأمس" is its
+# own entry.
+_DAY_CLITICS = tuple(c for c in _CLITICS if c[:1] in CONJUNCTIONS and "ل" not in c)
+
+
+def _after(chains: tuple[str, ...]) -> str:
+    """A word start: after a non-letter, or after one of ``chains`` that follows one."""
+    lengths = sorted({len(chain) for chain in chains if chain})
+    # One lookbehind per length (each must be of fixed width): (?<=(?<!\w)(?:وب|ول|فب|فل)).
+    behind = "|".join(
+        rf"(?<=(?<!\w)(?:{'|'.join(c for c in chains if len(c) == n)}))" for n in lengths
+    )
+    return rf"(?:(?<!\w)|{behind})"
+
+
+_LB = _after(_CLITICS)
+_LB_DAY = _after(_DAY_CLITICS)
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _HIJRI_YEAR = r"(?<!\d)1[34]\d\d(?!\d)"
 _SIDES = ("الماضيه", "الاخيره", "المقبله", "القادمه", "المنصرمه", "الفايته")
@@ -218,7 +235,6 @@ def _every_weekday(lex: TimeLexicon) -> str:
     return rf"{_LB}كل{_S}(?:يوم{_S})?(?:ال)?(?P<wd>{bare}){_RB}"
 
 
-_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 # Words too common to be worth a scan of their own; another word of the phrase triggers it.
 _NOT_TRIGGERS = frozenset(
     {"في", "من", "بعد", "اول", "حتي", "علي", "الوقت", "وقت", "ذو", "ذي"}
@@ -267,10 +283,7 @@ def _triggers(lex: TimeLexicon) -> Mapping[str, frozenset[str]]:
 
 def _written_forms(word: str) -> set[str]:
     """The word as it may stand in text: after a clitic (والعام, بالعام, للعام)."""
-    forms = {clitic + word for clitic in _CLITICS}
-    if word.startswith("ال"):
-        forms.add("لل" + word[2:])
-    return forms
+    return {spell(clitic, word) for clitic in _CLITICS}
 
 
 def _trie(words: Iterable[str]) -> str:

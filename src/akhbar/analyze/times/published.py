@@ -32,7 +32,7 @@ def _weekdays() -> dict[str, int]:
 def _named_weekday(surface: str) -> int | None:
     names = _weekdays()
     for token in tokenize(surface):
-        for form in (token.key, "ال" + token.base):
+        for form in (*token.forms(), *("ال" + base for base in token.bases)):
             if form in names:
                 return names[form]
     return None

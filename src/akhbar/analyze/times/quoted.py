@@ -4,18 +4,15 @@
 12 February, so its "غدا" (tomorrow) is 13 February, whatever day the article appeared.
 When the words of a sentence outside its quotations give exactly one day, that day is
 the time of the speech, and the relative expressions inside the quotations are resolved
-against it instead of the publication date.
+against it instead of the publication date, each by its own rule (no second reading).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from akhbar.analyze.times.find import read_times
-from akhbar.arabic.doc import Doc
-from akhbar.arabic.normalize import KeyOffsets
+from akhbar.analyze.times.anchored import reanchor
 from akhbar.model import Sentence, TimeExpression
 from akhbar.timex import period
 
@@ -39,31 +36,22 @@ def _speech_day(times: Sequence[TimeExpression], regions, sentence: Sentence) ->
     return days.pop() if len(days) == 1 else None
 
 
-def _reresolved(
-    text: str, time: TimeExpression, region: tuple[int, int], day: str
-) -> TimeExpression:
-    offset = region[0] + 1
-    quoted = text[offset : region[1]]
-    found_times = read_times(
-        KeyOffsets(quoted), anchor=dt.date.fromisoformat(day), article_id=time.span.article
-    )
-    for found in found_times:
-        if found.span.start + offset == time.span.start and found.surface == time.surface:
-            return dataclasses.replace(found, span=time.span)
-    return time
-
-
-def anchor_quoted_times(doc: Doc, times: Sequence[TimeExpression]) -> tuple[TimeExpression, ...]:
-    """``times`` with relative expressions in quotations re-resolved at the speech's day."""
+def anchor_quoted_times(
+    times: Sequence[TimeExpression],
+    sentences: Sequence[Sentence],
+    quoted: Sequence[Sequence[tuple[int, int]]],
+) -> tuple[TimeExpression, ...]:
+    """``times`` with relative expressions in quotations resolved again, by their rules, at
+    the speech's day; ``quoted[i]`` holds the quotations of ``sentences[i]``
+    (:attr:`akhbar.arabic.doc.Doc.quoted`)."""
     out = list(times)
-    for sentence, regions in zip(doc.sentences, doc.quoted, strict=True):
+    for sentence, regions in zip(sentences, quoted, strict=True):
         if not regions:
             continue
         day = _speech_day(times, regions, sentence)
         if day is None:
             continue
         for index, time in enumerate(out):
-            region = _inside(time, regions)
-            if region is not None and time.relative and time.anchor != day:
-                out[index] = _reresolved(doc.text, time, region, day)
+            if _inside(time, regions) is not None and time.rule and time.anchor != day:
+                (out[index],) = reanchor((time,), dt.date.fromisoformat(day))
     return tuple(out)

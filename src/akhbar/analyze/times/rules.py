@@ -6,11 +6,13 @@ expressions it reads there (none when the match is not a time after all).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from akhbar.analyze.times import resolve as cal
+from akhbar.analyze.times.anchored import found_at
 from akhbar.analyze.times.found import Context, Found, previous_word, squash, to_int
+from akhbar.arabic.tokens import CONJUNCTIONS, key_forms
+from akhbar.model import TimeRule
 
 __all__ = [
     "date_rule",
@@ -25,7 +27,6 @@ __all__ = [
 
 _MONTH_GROUPS = ("mb", "m1", "m2", "m3", "m4")
 _YEAR_FOLLOWERS = frozenset(".,،;:)!?؟\"'\n-")
-_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 # A month every year: "يونيو من كل عام" after it, "كل عام في شهر مايو" before it.
 _EVERY_YEAR_AFTER = re.compile(r"[ \t]*[،,]?[ \t]*(?:من|في)[ \t]+كل[ \t]+(?:عام|سنه)(?!\w)")
 _EVERY_YEAR_BEFORE = re.compile(r"(?<!\w)كل[ \t]+(?:عام|سنه)[ \t]+(?:في[ \t]+)?$")
@@ -56,20 +57,27 @@ def date_rule(m: re.Match[str], ctx: Context) -> list[Found]:
         return []
     if m["d1"] and day is None:
         return []
-    relative = year is None
     if year is None and not day and direction is None and (every := _every_year(m, ctx)):
         return [Found(m.start(), every, "SET", f"XXXX-{month:02d}", "month")]
-    if year is None and ctx.anchor is None:
-        return [Found(m.start(), m.end(), "DATE", None, "day" if day else "month", True)]
-    value, precision, conflict = _calendar_value(ctx, month, day, year, direction)
     day2 = _day_of(ctx, m["d2"])
-    if day2 and precision == "day" and value:
-        end_date = cal.safe_date(int(value[:4]), month, day2)
-        value = f"{value}/{end_date.isoformat()}" if end_date else value
-    if m["wd"] and precision == "day" and value and len(value) == 10:
-        conflict = dt.date.fromisoformat(value).isoweekday() != lex.weekdays[m["wd"]]
+    weekday = lex.weekdays[m["wd"]] if m["wd"] else None
     mod = lex.mods[m["mod"]] if m["mod"] else None
-    return [Found(m.start(), m.end(), "DATE", value, precision, relative, mod, conflict)]
+    if year is None:
+        if day:
+            rule = TimeRule("day_month", (month, day, direction, day2, weekday, mod))
+        else:
+            rule = TimeRule("month", (month, direction, mod))
+        precision = "day" if day else "month"
+        return [found_at(m.start(), m.end(), rule, ctx.anchor, precision=precision, mod=mod)]
+    date = cal.safe_date(year, month, day) if day else None
+    if date is None:
+        return [Found(m.start(), m.end(), "DATE", cal.month_iso(year, month), "month", False, mod)]
+    value, conflict = date.isoformat(), False
+    if day2 and (end := cal.safe_date(year, month, day2)):
+        value = f"{value}/{end.isoformat()}"
+    elif weekday is not None:
+        conflict = date.isoweekday() != weekday
+    return [Found(m.start(), m.end(), "DATE", value, "day", False, mod, conflict)]
 
 
 def holiday_rule(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -78,10 +86,8 @@ def holiday_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     if m["y"]:
         date = cal.safe_date(int(m["y"]), month, day)
         return [Found(m.start(), m.end(), "DATE", date.isoformat(), "day")] if date else []
-    if ctx.anchor is None:
-        return [Found(m.start(), m.end(), "DATE", None, "day", True)]
-    date = cal.resolve_day_month(ctx.anchor, month, day, _direction(ctx, m["dir"]))
-    return [Found(m.start(), m.end(), "DATE", date.isoformat(), "day", True)] if date else []
+    rule = TimeRule("day_month", (month, day, _direction(ctx, m["dir"]), None, None, None))
+    return [found_at(m.start(), m.end(), rule, ctx.anchor, precision="day")]
 
 
 def _every_year(m: re.Match[str], ctx: Context) -> int | None:
@@ -92,25 +98,6 @@ def _every_year(m: re.Match[str], ctx: Context) -> int | None:
     if _EVERY_YEAR_BEFORE.search(ctx.key, max(0, m.start() - 20), m.start()):
         return m.end()
     return None
-
-
-def _calendar_value(
-    ctx: Context, month: int, day: int | None, year: int | None, direction: int | None
-) -> tuple[str, str, bool]:
-    """(value, precision, weekday conflict) of a month with an optional day and year."""
-    if year is not None:
-        date = cal.safe_date(year, month, day) if day else None
-        if date:
-            return date.isoformat(), "day", False
-        return cal.month_iso(year, month), "month", False
-    anchor = ctx.anchor
-    assert anchor is not None
-    if day:
-        date = cal.resolve_day_month(anchor, month, day, direction)
-        if date:
-            return date.isoformat(), "day", False
-    resolved_year, resolved_month = cal.resolve_month(anchor, month, direction)
-    return cal.month_iso(resolved_year, resolved_month), "month", False
 
 
 def _year_is_marked(m: re.Match[str], ctx: Context) -> bool:
@@ -155,22 +142,14 @@ def hijri_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     if not (day or year or m["shahr"] or _hijri_month_alone(m, ctx)):
         return []
     month = ctx.lex.hijri_months[squash(m["hm"])]
-    relative = year is None
     if year is None:
-        if ctx.anchor is None:
-            return [Found(m.start(), m.end(), "DATE", None, "day", True)]
-        year = cal.hijri_year_of(ctx.anchor)
-        if year is None:  # an anchor outside the Umm al-Qura table
-            return []
-        if day and ctx.anchor:
-            first = cal.hijri_to_date(year, month, day)
-            if first and (first - ctx.anchor).days > cal.FUTURE_WINDOW_DAYS:
-                year -= 1
+        # An anchor outside the Umm al-Qura table resolves it to nothing (value None), as no
+        # anchor does.
+        rule = TimeRule("hijri", (month, day))
+        return [found_at(m.start(), m.end(), rule, ctx.anchor, precision="day")]
     date = cal.hijri_to_date(year, month, day) if day else None
     value = date.isoformat() if date else cal.hijri_month_range(year, month)
-    if value is None:
-        return []
-    return [Found(m.start(), m.end(), "DATE", value, "day", relative)]
+    return [Found(m.start(), m.end(), "DATE", value, "day")] if value else []
 
 
 def _hijri_month_alone(m: re.Match[str], ctx: Context) -> bool:
@@ -179,7 +158,7 @@ def _hijri_month_alone(m: re.Match[str], ctx: Context) -> bool:
     if squash(m["hm"]) in ("صفر", "رجب"):
         return False
     word = previous_word(ctx.key, m.start())
-    return word in _HIJRI_PREPS or (word[:1] in "وف" and word[1:] in _HIJRI_PREPS)
+    return not _HIJRI_PREPS.isdisjoint(key_forms(word, CONJUNCTIONS))
 
 
 def numeric_rule(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -204,25 +183,8 @@ def season_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     mod = ctx.lex.mods[m["mod"]] if m["mod"] else None
     if m["y"]:
         return [Found(m.start(), m.end(), "DATE", f"{m['y']}-{code}", "season", False, mod)]
-    if ctx.anchor is None:
-        return [Found(m.start(), m.end(), "DATE", None, "season", True, mod)]
-    year = _season_year(ctx.anchor, code, ctx.lex.directions[m["dir"]])
-    return [Found(m.start(), m.end(), "DATE", f"{year}-{code}", "season", True, mod)]
-
-
-def _season_year(anchor: dt.date, code: str, direction: int) -> int:
-    # Seasons counted as year * 4 + index; winter of year Y runs December Y to February Y+1.
-    if anchor.month < 3:
-        now = (anchor.year - 1) * 4 + 3
-    else:
-        now = anchor.year * 4 + (anchor.month - 3) // 3
-    target = _SEASON_ORDER[code]
-    if direction == 0:
-        return now // 4
-    year = now // 4 + 2 * -direction
-    while (year * 4 + target - now) * direction <= 0:
-        year += direction
-    return year
+    rule = TimeRule("season", (code, ctx.lex.directions[m["dir"]], mod))
+    return [found_at(m.start(), m.end(), rule, ctx.anchor, precision="season", mod=mod)]
 
 
 def quarter_rule(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -237,8 +199,6 @@ def quarter_rule(m: re.Match[str], ctx: Context) -> list[Found]:
         code = f"Q{number}"
     if m["y"]:
         return [Found(m.start(), m.end(), "DATE", f"{m['y']}-{code}", "quarter")]
-    if ctx.anchor is None:
-        return [Found(m.start(), m.end(), "DATE", None, "quarter", True)]
     shift = ctx.lex.directions[m["dir"]] if m["dir"] else 0
-    value = f"{ctx.anchor.year + shift}-{code}"
-    return [Found(m.start(), m.end(), "DATE", value, "quarter", True)]
+    rule = TimeRule("quarter", (code, shift))
+    return [found_at(m.start(), m.end(), rule, ctx.anchor, precision="quarter")]

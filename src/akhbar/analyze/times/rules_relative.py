@@ -6,11 +6,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from akhbar.analyze.times import resolve as cal
+from akhbar.analyze.times.anchored import UNIT_PRECISION, found_at
 from akhbar.analyze.times.found import Context, Found, next_word, previous_word, squash, to_int
+from akhbar.model import TimeRule
 
 __all__ = [
     "clock_rule",
@@ -30,10 +30,6 @@ _PLURAL_UNITS = {
     "الاعوام": "Y", "السنين": "Y", "اليومين": "D", "الاسبوعين": "W", "الشهرين": "M",
     "العامين": "Y", "السنتين": "Y", "الساعتين": "H", "دقايق": "MIN", "ثوان": "S", "ثواني": "S",
 }  # fmt: skip
-_UNIT_PRECISION = {
-    "D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century",
-    "H": "hour", "MIN": "minute", "S": "second",
-}  # fmt: skip
 # "سبعة أعوام ونصف العام": the half of each unit, in TimeML's smaller units.
 _HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
 _BOTH_CUES = frozenset({"كلا", "بين", "هذين"})
@@ -45,10 +41,6 @@ def _duration(count: int | str, unit: str, half: bool = False) -> str:
     if unit in ("H", "MIN", "S"):
         return f"PT{count}{'M' if unit == 'MIN' else unit}{extra}"
     return f"P{count}{unit}{extra}"
-
-
-def _with_part(date: dt.date, part: str | None) -> tuple[str, str]:
-    return (f"{date.isoformat()}T{part}", "daypart") if part else (date.isoformat(), "day")
 
 
 def _today_is_blocked(m: re.Match[str], ctx: Context) -> bool:
@@ -66,20 +58,12 @@ def day_word_rule(m: re.Match[str], ctx: Context) -> list[Found]:
         return []
     offset, own_part = lex.day_words[word]
     part = lex.day_parts[m["part"]] if m["part"] else own_part
-    if ctx.anchor is None:
-        return [Found(m.start(), m.end(), "DATE", None, "daypart" if part else "day", True)]
-    date = ctx.anchor + dt.timedelta(days=offset)
-    conflict = bool(m["wd"]) and date.isoweekday() != lex.weekdays[m["wd"]]
-    if conflict and offset == 0:
-        # "اليوم الثلاثاء" in a report dated Wednesday: the feed's date is a day off (its
-        # time zone); the weekday the text names, one day either side, is the day meant.
-        # The flag stays: it tells the caller the anchor disagrees with the text
-        # (akhbar.analyze.times.published moves the publication date on it).
-        gap = (lex.weekdays[m["wd"]] - date.isoweekday() + 3) % 7 - 3
-        if abs(gap) == 1:
-            date += dt.timedelta(days=gap)
-    value, precision = _with_part(date, part)
-    return [Found(m.start(), m.end(), "DATE", value, precision, True, None, conflict)]
+    # "اليوم الثلاثاء" in a report dated Wednesday: the feed's date is a day off (its time
+    # zone); the weekday the text names, one day either side, is the day meant. The conflict
+    # flag stays: akhbar.analyze.times.published moves the publication date on it.
+    rule = TimeRule("day", (offset, part, lex.weekdays[m["wd"]] if m["wd"] else None))
+    precision = "daypart" if part else "day"
+    return [found_at(m.start(), m.end(), rule, ctx.anchor, precision=precision)]
 
 
 def weekday_rule(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -89,13 +73,11 @@ def weekday_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     bare = not (m["yawm"] or m["part"] or m["dir"])
     if m["wd"] == "الاثنين" and bare and previous_word(ctx.key, m.start()) in _BOTH_CUES:
         return []  # الاثنين "the two"
-    if ctx.anchor is None:
-        return [Found(m.start(), m.end(), "DATE", None, "daypart" if part else "day", True)]
     direction = lex.directions[m["dir"]] if m["dir"] else None
     tense = ctx.tense(m.start()) if direction is None else 0
-    date = cal.resolve_weekday(ctx.anchor, lex.weekdays[m["wd"]], direction, tense)
-    value, precision = _with_part(date, part)
-    return [Found(m.start(), m.end(), "DATE", value, precision, True)]
+    rule = TimeRule("weekday", (lex.weekdays[m["wd"]], direction, tense, part))
+    precision = "daypart" if part else "day"
+    return [found_at(m.start(), m.end(), rule, ctx.anchor, precision=precision)]
 
 
 def period_rule(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -106,12 +88,8 @@ def period_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     unit = lex.periods[m["per"]]
     mod = lex.mods[m["mod"]] if m["mod"] else None
     amount = lex.directions[m["dir"]] if m["dir"] else 0
-    if ctx.anchor is None:
-        return [Found(m.start(), m.end(), "DATE", None, _UNIT_PRECISION[unit], True, mod)]
-    value, precision = cal.shift(ctx.anchor, unit, amount) or (None, None)
-    if unit == "W" and mod == "END":  # نهاية الأسبوع: the weekend
-        value, mod = f"{value}-WE", None
-    return [Found(m.start(), m.end(), "DATE", value, precision, True, mod)]
+    rule = TimeRule("shift", (unit, amount, mod))
+    return [found_at(m.start(), m.end(), rule, ctx.anchor, precision=UNIT_PRECISION[unit], mod=mod)]
 
 
 _REPEATED = frozenset({"يوما", "اسبوعا", "شهرا", "عاما", "سنه", "ساعه"})
@@ -133,12 +111,11 @@ def count_rule(m: re.Match[str], ctx: Context) -> list[Found]:
         if m["bare"] and not m["few_after"]:
             return [Found(m.start(), m.end(), "DATE", "PAST_REF", "ref", True)]
         if isinstance(count, int) and unit in ("D", "W", "M", "Y") and not m["half"]:
-            shifted = cal.shift(ctx.anchor, unit, -count) if ctx.anchor else None
-            value, precision = shifted or (None, _UNIT_PRECISION[unit])
-            return [Found(m.start(), m.end(), "DATE", value, precision, True)]
+            rule = TimeRule("shift", (unit, -count, None))
+            return [found_at(m.start(), m.end(), rule, ctx.anchor, precision=UNIT_PRECISION[unit])]
     start = m.start("core")
     value = _duration(count, unit, bool(m["half"]))
-    return [Found(start, m.end(), "DURATION", value, _UNIT_PRECISION[unit])]
+    return [Found(start, m.end(), "DURATION", value, UNIT_PRECISION[unit])]
 
 
 def _bare_is_time(m: re.Match[str], ctx: Context, prep: str | None) -> bool:
@@ -180,7 +157,7 @@ def plural_period_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     else:
         unit = _PLURAL_UNITS[m["unit"]]
         count = to_int(m["num"], dict(ctx.lex.numbers)) or "X"
-    return [Found(m.start(), m.end(), "DURATION", _duration(count, unit), _UNIT_PRECISION[unit])]
+    return [Found(m.start(), m.end(), "DURATION", _duration(count, unit), UNIT_PRECISION[unit])]
 
 
 def clock_rule(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -214,7 +191,7 @@ def fixed_rule(m: re.Match[str], ctx: Context) -> list[Found]:
     word = squash(m["fixed"])
     if word in ctx.lex.sets:
         value = ctx.lex.sets[word]
-        precision = "season" if value.startswith("X") else _UNIT_PRECISION[value.lstrip("PT1")]
+        precision = "season" if value.startswith("X") else UNIT_PRECISION[value.lstrip("PT1")]
         return [Found(m.start(), m.end(), "SET", value, precision)]
     return [Found(m.start(), m.end(), "DATE", ctx.lex.refs[word], "ref", True)]
 

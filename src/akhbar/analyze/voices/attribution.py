@@ -27,6 +27,7 @@ from akhbar.analyze.voices.quotes import find_quotes, sentence_words
 from akhbar.analyze.voices.sources import SourceName, name_source
 from akhbar.analyze.voices.words import Words, attribution_cue, read_phrase, roles, roles_by_key
 from akhbar.arabic.doc import Doc
+from akhbar.arabic.tokens import lookup
 from akhbar.model import QuoteMention, SourceCitation, SourceLink, Span
 
 __all__ = ["SourceCitation", "SourceLink", "find_sources"]
@@ -142,7 +143,7 @@ def _relay(words: Words, i: int) -> list[tuple[int, int]]:
     subject = (i + 1, read_phrase(words, i + 1))
     if subject[1] == subject[0]:
         return []
-    chain = [] if "site" in roles(tokens[i + 1]) and tokens[i + 1].base == "منصه" else [subject]
+    chain = [] if "site" in roles(tokens[i + 1]) and "منصه" in tokens[i + 1].bases else [subject]
     for j in range(subject[1], min(len(tokens), subject[1] + RELAY_GAP_MAX_WORDS)):
         if "." in words.gap(j) or "complement" in roles(tokens[j]):
             return []  # "نقلت X عن Y أن": a quote, read by find_quotes
@@ -188,7 +189,7 @@ def _resolve_anaphora(doc: Doc, found: list[SourceCitation]) -> list[SourceCitat
     for citation in found:
         last = citation.links[-1]
         words = doc.words_between(last.span.start, last.span.end)
-        kind = _ANAPHORA.get(words[0].base) if len(words) == 1 else None
+        kind = lookup(_ANAPHORA, words[0]) if len(words) == 1 else None
         if kind is not None and last.surface.startswith("ال"):
             earlier = _last_of_kind(out, kind)
             if earlier is not None:

@@ -69,14 +69,13 @@ def _clean(tokens: tuple[Token, ...]) -> str:
     words = [t.surface.strip(_QUOTE_CHARS) for t in tokens]
     first = tokens[0]
     # "لصحيفة" names صحيفة: drop a preposition only when the base, not the word, is known.
-    if first.key[:1] in {"ل", "ب"} and roles(first) and not roles_by_key(first):
+    if first.proclitics[:1] in {"ل", "ب"} and roles(first) and not roles_by_key(first):
         words[0] = _drop_letters(words[0], 1)
     return " ".join(w for w in words if w)
 
 
 def _has_article(token: Token) -> bool:
-    prefix = token.key[: len(token.key) - len(token.base)]
-    return prefix.endswith("ال") or prefix.endswith("لل")
+    return token.proclitics.endswith(("ال", "لل")) or token.base.startswith("ال")
 
 
 def _drop_letters(surface: str, count: int) -> str:

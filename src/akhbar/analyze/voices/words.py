@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from akhbar.arabic.lexicon import load_mapping
-from akhbar.arabic.tokens import Token, strip_clitics
+from akhbar.arabic.tokens import CONJUNCTIONS, Token, lookup
 
 __all__ = [
     "SpeechVerb",
@@ -30,9 +30,10 @@ __all__ = [
 PHRASE_MAX_WORDS = 10
 # Punctuation between two words that ends a phrase (a comma does not: appositions).
 _HARD = re.compile(r"[.:؛;!?؟()\[\]\n…]")
-_CONJUNCTIONS = ("و", "ف")
 _MEDIA = frozenset({"agency", "newspaper", "site", "broadcaster"})
 HEAD_ROLES = _MEDIA | {"name"}
+_HEADS = HEAD_ROLES | {"document", "anonymous", "official"}
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,6 @@ class Words:
         return next((r for r in self.regions if r[0] < offset < r[1]), None)
 
 
-def _bare(key: str) -> str:
-    """The key without a leading conjunction (وقال -> قال) when the rest is a known word."""
-    if key[:1] in _CONJUNCTIONS and len(key) > 2:
-        return key[1:]
-    return key
-
-
 @cache
 def _speech_verbs() -> dict[str, tuple[SpeechVerb, ...]]:
     by_head: dict[str, list[SpeechVerb]] = {}
@@ -86,20 +80,19 @@ def speech_verb_at(tokens: tuple[Token, ...], i: int, window: int = 8) -> tuple[
     Raises ``KeyError`` when there is none. A multiword entry's tail may come up to
     ``window`` words later (the speaker in between).
     """
-    key = tokens[i].key
-    candidates = _speech_verbs().get(key) or _speech_verbs().get(_bare(key)) or ()
+    candidates = lookup(_speech_verbs(), tokens[i], CONJUNCTIONS) or ()
     for verb in candidates:
         if not verb.tail:
             return verb, i
         last = _find_tail(tokens, i + 1, verb.tail, window)
         if last is not None:
             return verb, last
-    raise KeyError(key)
+    raise KeyError(tokens[i].key)
 
 
 def _find_tail(tokens: tuple[Token, ...], start: int, tail: tuple[str, ...], window: int):
     for j in range(start, min(len(tokens) - len(tail) + 1, start + window)):
-        if all(_bare(tokens[j + n].key) == word for n, word in enumerate(tail)):
+        if all(word in tokens[j + n].forms(CONJUNCTIONS) for n, word in enumerate(tail)):
             return j + len(tail) - 1
     return None
 
@@ -110,17 +103,18 @@ def _roles() -> dict[str, frozenset[str]]:
 
 
 def roles(token: Token) -> frozenset[str]:
-    """Roles of a word in ``source_words`` (by key, key without و/ف, and clitic-free base)."""
-    table = _roles()
-    found = table.get(token.key) or table.get(_bare(token.key)) or frozenset()
-    head = table.get(token.base, frozenset()) & (HEAD_ROLES | {"document", "anonymous", "official"})
+    """Roles of a word in ``source_words``: by key or key without و/ف, and the head roles by
+    any reading's base ("لصحيفة": صحيفه)."""
+    found = roles_by_key(token)
+    head = next(
+        (r & _HEADS for base in token.bases if (r := _roles().get(base, _NONE) & _HEADS)), _NONE
+    )
     return found | head
 
 
 def roles_by_key(token: Token) -> frozenset[str]:
     """Roles of the word itself (no clitic stripping): "بيان" is a document, not ب + يان."""
-    table = _roles()
-    return table.get(token.key) or table.get(_bare(token.key)) or frozenset()
+    return lookup(_roles(), token, CONJUNCTIONS) or _NONE
 
 
 @cache
@@ -130,7 +124,7 @@ def _cues() -> dict[str, str]:
 
 def attribution_cue(token: Token) -> str | None:
     """The kind of attribution cue ``token`` is (according, via, relay, issue, skip)."""
-    return _cues().get(token.key) or _cues().get(_bare(token.key))
+    return lookup(_cues(), token, CONJUNCTIONS)
 
 
 def read_phrase(
@@ -165,8 +159,7 @@ _ACTIONS = frozenset({"according", "via", "relay", "issue"})
 
 
 def _is_speech_word(tokens: tuple[Token, ...], j: int) -> bool:
-    key = tokens[j].key
-    return key in _speech_verbs() or _bare(key) in _speech_verbs()
+    return lookup(_speech_verbs(), tokens[j], CONJUNCTIONS) is not None
 
 
 def _may_continue(words: Words, j: int) -> bool:
@@ -210,7 +203,5 @@ def outlet_name(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
 
 
 def _first_word_forms(token: Token) -> tuple[str, ...]:
-    forms = [token.key, _bare(token.key)]
-    base = strip_clitics(token.key)
-    forms += [base, "ال" + base]
-    return tuple(dict.fromkeys(forms))
+    forms = token.forms()
+    return tuple(dict.fromkeys((*forms, *("ال" + form for form in forms[1:]))))

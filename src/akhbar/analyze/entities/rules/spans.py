@@ -13,13 +13,16 @@ Each rule takes spans and returns new spans; :func:`apply_rules` runs them in or
   الألمانية"); plural triggers and gazetteer organisations name no outlet;
 - after a title ("وزير الدفاع السوري المؤقت مرهف أبوقصرة") a name the tagger missed, or cut
   to its given name, is read as PER when it starts with a known given name;
-- a given name starts a person: a place before it is cut off ("سوريا أحمد"), and "و" + a
-  given name inside a name starts another person ("سامر وماجد");
-- a name does not end in a stopword ("محمد لصالح"), a common noun ("أحمد الشرع ترحيبه"), a
-  title word ("هاشمي سماري موفد") or a rank ("توماس برديتش الثاني عشر"), nor open with a
-  preposition ("لصالح نجيرفان برزاني"), a nisba ("البوسني إيدن دزيكو") or a noun with a
-  pronoun ("قائدها نوشروان مصطفى"); adverbs ("حمداً") and accusative adjectives ("عربيا
-  سنيا") name no one.
+- "و" + a given name inside a name starts another person ("سامر وماجد");
+- a one-word place that is a nisba ("الأراضي السورية") or an adverb ("روسياً") is none;
+- a name does not open with a preposition ("لصالح نجيرفان برزاني"), a nisba ("البوسني إيدن
+  دزيكو") or a noun with a pronoun ("قائدها نوشروان مصطفى"), and a common word alone
+  ("بلاده") names no place.
+
+Each rule is kept for what it is worth on NewsFANE's check blocks and on ANT stories (README,
+"Named entities"); rules that cost F1 there (a given name cutting a place before it, common
+tails and ranks dropped from a name's end, accusatives) were removed when the
+models were retrained on the token contract.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ from akhbar.analyze.entities.lexicons import (
     article_forms,
     has_article,
     is_given_name,
-    known_words,
     match_phrases,
     media_names,
     media_triggers,
@@ -49,7 +51,7 @@ from akhbar.analyze.entities.lexicons import (
 )
 from akhbar.analyze.entities.rules.titles import TitleSpan
 from akhbar.arabic.lexicon import load_entries, load_mapping
-from akhbar.arabic.tokens import Token, strip_clitics
+from akhbar.arabic.tokens import CONJUNCTIONS, Token, strip_clitics
 
 __all__ = ["SPAN_RULES", "TANWEEN_ENDINGS", "RawSpan", "apply_rules", "name_after"]
 
@@ -142,16 +144,12 @@ _RULES = (
     ("gazetteer", lambda tokens, spans, _: _gazetteer(tokens, spans)),
     ("gazetteer-adjectives", _keep(lambda tokens, span: _adjective(tokens, span))),
     ("media", lambda tokens, spans, _: _media(tokens, spans)),
-    ("given-names", lambda tokens, spans, _: _given_name_starts(tokens, spans)),
     (
         "conjoined-names",
         lambda tokens, spans, _: [p for s in spans for p in _split_conjoined_names(tokens, s)],
     ),
-    ("ranks", _each(lambda tokens, span: _drop_rank(tokens, span))),
-    ("common-tails", _each(lambda tokens, span: _drop_common_tail(tokens, span))),
     ("common-heads", _each(lambda tokens, span: _drop_common_head(tokens, span))),
     ("given-name-nouns", _keep(lambda tokens, span: _noun_not_name(tokens, span))),
-    ("accusatives", _keep(lambda tokens, span: _accusative_words(tokens, span))),
     ("common-words", _keep(lambda tokens, span: _common_word_only(tokens, span))),
     ("titles", _after_titles),
 )
@@ -232,33 +230,6 @@ def _adjective(tokens: Sequence[Token], span: RawSpan) -> bool:
     )
 
 
-def _drop_common_tail(tokens: Sequence[Token], span: RawSpan) -> RawSpan:
-    """ "أحمد الشرع ترحيبه" -> "أحمد الشرع": a person's name does not end in a stopword, in a
-    very common word never seen after a title or given name in the ANT corpus (for a name of
-    two words: "أحمد قال"; three are a name the tagger read whole, "بان كي مون"), or in a
-    common noun with an attached pronoun (ترحيب + ه). Family names that often stand alone
-    (رونالدو, روني) are common too, but do follow given names now and then, so they stay."""
-    if span[2] != "PER" or span[1] - span[0] < 2:
-        return span
-    tail = tokens[span[1] - 1]
-    stats = word_stats()
-    seen = stats.get(tail.base)
-    if (
-        tail.base in _stopwords()
-        or _written_stopword(tail)
-        or tail.base in title_heads()  # "هاشمي سماري موفد الرئيس الإيراني"
-        or _verbal_noun(tail)
-        or (
-            span[1] - span[0] == 2
-            and seen is not None
-            and int(seen[0]) >= _COMMON_LOG2
-            and int(seen[2]) == 0
-        )
-    ):
-        return (span[0], span[1] - 1, span[2])
-    return (span[0], span[1] - 1, span[2]) if _pronoun_noun(tail) else span
-
-
 def _drop_common_head(tokens: Sequence[Token], span: RawSpan) -> RawSpan:
     """ "لصالح نجيرفان برزاني" -> "نجيرفان برزاني", "قائدها نوشروان مصطفى" -> "نوشروان
     مصطفى": nor does it start with a preposition or a common noun with an attached pronoun."""
@@ -297,25 +268,6 @@ def _pronoun_noun(token: Token) -> bool:
     return noun is not None and int(noun[0]) >= _NOUN_LOG2 and int(noun[2]) <= 1
 
 
-def _drop_rank(tokens: Sequence[Token], span: RawSpan) -> RawSpan:
-    """ "توماس برديتش الثاني عشر على ماير": a compound ordinal after a full name is a rank
-    (twelfth seed); after one name it is a regnal number ("لويس الرابع عشر")."""
-    if span[2] != "PER":
-        return span
-    # The ordinal's two words end the span, or its first word does ("الثاني" + عشر after it).
-    for first in (span[1] - 2, span[1] - 1):
-        ordinal = " ".join(token.key for token in tokens[first : first + 2])
-        names = [t for t in tokens[span[0] : first] if t.base not in title_heads()]
-        if len(names) >= 2 and ordinal in _compound_ordinals():
-            return (span[0], first, span[2])
-    return span
-
-
-@cache
-def _compound_ordinals() -> frozenset[str]:
-    return frozenset(entry for entry in load_mapping("time_ordinals") if len(entry.split()) == 2)
-
-
 def _common_word_only(tokens: Sequence[Token], span: RawSpan) -> bool:
     """A person or place that opens with an adverb ("حمداً لله": thank God) or is one common
     noun with an attached pronoun ("تشريدهم": their displacement) names nothing."""
@@ -326,23 +278,9 @@ def _common_word_only(tokens: Sequence[Token], span: RawSpan) -> bool:
     return _adverbial(token) or (alone and _pronoun_noun(token) and not _given(token))
 
 
-def _accusative_words(tokens: Sequence[Token], span: RawSpan) -> bool:
-    """ "أصبح عربيا سنيا": a PER of words that end in the accusative alif of a common noun or
-    adjective, one that usually takes the article ("العربي", "الشيعي"), names no one
-    ("ماريا" stays: "ماري" seldom takes it)."""
-    if span[2] != "PER":
-        return False
-    return all(
-        token.base.endswith("ا") and usually_definite(token.base[:-1], _ACCUSATIVE_LOG2)
-        for token in tokens[span[0] : span[1]]
-    )
-
-
 def _written_stopword(token: Token) -> bool:
     """ "لصالح", "ولصالح" (in favour of): a stopword as written, after any و/ف."""
-    return token.key in stopwords() or (
-        token.key[:1] in ("و", "ف") and token.key[1:] in stopwords()
-    )
+    return not stopwords().isdisjoint(token.forms(CONJUNCTIONS))
 
 
 def _verbal_noun(token: Token) -> bool:
@@ -368,52 +306,6 @@ def _given_name_nouns() -> dict[str, frozenset[str]]:
     }
 
 
-def _given_name_starts(tokens: Sequence[Token], spans: list[RawSpan]) -> list[RawSpan]:
-    """A given name starts a person's name: cut a place/organisation before it
-    ("سوريا أحمد" -> "سوريا"), join a given name the tagger read alone to the PER span right
-    after it ("أحمد" + "الشرع" -> "أحمد الشرع"), and where the tagger found nothing, read
-    given name + rare words as PER ("وقال فراس الأسعد"). A given name the tagger read alone,
-    with no PER after it, stays alone: the tagger knows "محمود" in "فرض محمود رقابة لصيقة"
-    better than word counts do (on newsfane-dev, extending such names turned 3 right ones
-    wrong and added 4 wrong ones)."""
-    out = []
-    for start, end, kind in spans:
-        cut = next(
-            (
-                i
-                for i in range(start + 1, end)
-                if kind != "PER" and _given(tokens[i]) and _places_only(tokens[start:i])
-            ),
-            end,
-        )
-        out.append((start, cut, kind))
-    for index, token in enumerate(tokens):
-        if not _given(token):
-            continue
-        alone = (index, index + 1, "PER")
-        following = next((s for s in out if s[0] == index + 1 and s[2] == "PER"), None)
-        if alone in out:
-            if following is not None:
-                out.remove(alone)
-                out.remove(following)
-                out.append((index, following[1], "PER"))
-            continue
-        covered = {i for start, end, _ in out for i in range(start, end)}
-        if index in covered or _prepositional(token):
-            continue  # "رئيسا شرعيا بنصر انتخابي": ب + نصر (victory), no name
-        end = index + 1
-        while end < min(len(tokens), index + _NAME_AFTER_TITLE_MAX) and end not in covered:
-            if not (_name_word(tokens[end]) and _rare(tokens[end])) or _verbal_noun(tokens[end]):
-                break
-            end += 1
-        if end == index + 1 and following is not None:
-            out.remove(following)
-            end = following[1]
-        if end - index >= 2:
-            out.append((index, end, "PER"))
-    return out
-
-
 def _split_conjoined_names(tokens: Sequence[Token], span: RawSpan) -> list[RawSpan]:
     """ "وضع بشار ومقابلة وسامر وماجد تحت الضغط": و + a given name starts another person, and
     so does و + a word between two names of two words or more ("وارن بافيت وتشارلي مونجر");
@@ -424,8 +316,7 @@ def _split_conjoined_names(tokens: Sequence[Token], span: RawSpan) -> list[RawSp
     cuts = [
         i
         for i in range(start + 1, end)
-        if tokens[i].key == "و" + tokens[i].base
-        and tokens[i].key not in known_words()  # "محمد ولد عبد العزيز"
+        if tokens[i].proclitics == "و"  # not "محمد ولد عبد العزيز"
         and (_given(tokens[i]) or _seen_alone(tokens[i]) or (i - start >= 2 and end - i >= 2))
     ]
     bounds = [start, *cuts, end]
@@ -439,20 +330,8 @@ def _seen_alone(token: Token) -> bool:
     return seen is not None and int(seen[0]) >= _SEEN_ALONE_LOG2
 
 
-def _places_only(tokens: Sequence[Token]) -> bool:
-    """Words that name places and nothing else: "سوريا" before "أحمد" is a place that ran into
-    a person's name; "مطار" before "حيدر علييف" is an airport named after one."""
-    return all(t.key in place_words() or t.base in place_words() for t in tokens if t.is_word)
-
-
 def _given(token: Token) -> bool:
     return token.is_word and is_given_name(token.key, token.base) and token.base not in _stopwords()
-
-
-def _rare(token: Token) -> bool:
-    """Family names are rare words, or words seen mostly after titles and given names."""
-    stats = word_stats().get(token.base)
-    return stats is None or int(stats[0]) <= _RARE_LOG2 or int(stats[2]) >= 2
 
 
 def _overlaps(one: RawSpan, other: RawSpan) -> bool:

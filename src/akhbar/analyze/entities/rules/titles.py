@@ -117,7 +117,9 @@ def _named_body(tokens: Sequence[Token], index: int) -> int:
 
 def _joined_places(tokens: Sequence[Token], index: int) -> int:
     """ "إلى الشرق الأوسط وأفريقيا": further places joined by و belong to the title too."""
-    while index < len(tokens) and tokens[index].is_word and tokens[index].key.startswith("و"):
+    while (
+        index < len(tokens) and tokens[index].is_word and tokens[index].proclitics.startswith("و")
+    ):
         rest = [t.base for t in tokens[index:]]
         places = match_phrases(rest, place_names())
         if not places or places[0][0] != 0:
