@@ -412,8 +412,8 @@ def test_a_preposition_comes_off_a_name_seen_often_without_it() -> None:
 
 
 def test_a_gazetteer_name_the_tokenizer_reads_two_ways() -> None:
-    # The tokenizer cuts "ب" off "بانياس" (its base: "انياس") but only "ل" off "لبانياس"
-    # (base "بانياس"): both are the town of the seeds.
+    # The greedy stripper had cut "ب" off "بانياس" (base "انياس") but only "ل" off
+    # "لبانياس": both are the town of the seeds, and now both read as بانياس.
     text = "وتوجه الوفد لبانياس ثم لطرطوس، ثم عاد إلى بانياس."
     places = [(m.name, m.surface) for m in find_entities(make_doc(text)) if m.type == "LOC"]
     assert places == [("بانياس", "بانياس"), ("طرطوس", "طرطوس"), ("بانياس", "بانياس")]
@@ -436,7 +436,7 @@ def test_names_that_open_with_fa() -> None:
 
 
 def test_the_pope_is_a_title() -> None:
-    # "بابا" strips to "ابا" but "البابا" to "بابا": the title heads match as written too.
+    # "البابا" is ال + بابا, and the title head "بابا" is matched on that base.
     mentions = [
         (m.type, m.name) for m in find_entities(make_doc("وقال البابا فرنسيس إن السلام ممكن."))
     ]

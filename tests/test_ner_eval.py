@@ -17,7 +17,14 @@ from akhbar.eval.gold import (
     read_wojood,
     split_newsfane,
 )
-from akhbar.eval.ner import main, score_sentences, tag_as_akhbar, tag_passage_as_akhbar
+from akhbar.eval.ner import (
+    ARTICLE_SENTENCES,
+    main,
+    row_taggers,
+    score_sentences,
+    tag_as_akhbar,
+    tag_passage_as_akhbar,
+)
 
 DATA = Path(__file__).parent / "data" / "ner"
 SHARED_NER = Path(__file__).resolve().parents[2] / "shared" / "data" / "ner"
@@ -26,10 +33,13 @@ NEWSFANE = DATA / "newsfane-dev-sample.txt"
 WOJOOD = DATA / "wojood-val-sample.txt"
 # Micro-F1 of the shipped tagger on this 50-sentence fixture (107 entities; one entity is
 # about 0.01): 0.69 when the floor was first pinned with the CRF alone, 0.72 with the CRF +
-# network tagger (0.79 on the whole NewsFANE dev split). A drop below the floor means a
-# regression. The gate moves to the akhbar row on the frozen test blocks when the models are
-# retrained on the train blocks alone (until then they have seen the check and test blocks).
+# network tagger. A drop below the floor means a regression.
 NEWSFANE_FLOOR = 0.70
+# The gate on NewsFANE's frozen test blocks (split_newsfane: never trained on, its errors
+# never read, rules written from dev and ANT). The akhbar row scored 0.749 there the one time
+# it was scored, at the end of issue 12's rebuild (tagger 0.758): the floor is that less two
+# points, room for a retrain's noise. Below it, something broke.
+TEST_BLOCKS_AKHBAR_FLOOR = 0.73
 
 
 def test_newsfane_reader_tolerates_marks_and_crlf():
@@ -113,6 +123,28 @@ def test_tagger_clears_the_floor_on_held_out_newswire():
     sentences = read_newsfane(NEWSFANE)
     scores = score_sentences(sentences, [tag_words(s.tokens) for s in sentences])
     assert scores.micro.f1 >= NEWSFANE_FLOOR
+
+
+def _rows_f1(sentences, rows=("tagger", "akhbar")) -> dict[str, float]:
+    taggers = row_taggers(ARTICLE_SENTENCES)
+    tokens = [sentence.tokens for sentence in sentences]
+    return {row: score_sentences(sentences, taggers[row](tokens)).micro.f1 for row in rows}
+
+
+@pytest.mark.skipif(not SHARED_NEWSFANE.exists(), reason="needs ../shared/data/ner")
+def test_akhbar_clears_the_floor_on_the_frozen_test_blocks():
+    test = split_newsfane(read_newsfane(SHARED_NEWSFANE)).test
+    assert _rows_f1(test, ("akhbar",))["akhbar"] >= TEST_BLOCKS_AKHBAR_FLOOR
+
+
+@pytest.mark.skipif(not SHARED_NEWSFANE.exists(), reason="needs ../shared/data/ner")
+def test_the_rules_earn_their_place_on_the_check_blocks():
+    """Rules are kept for what they are worth on the check blocks (never read), so there the
+    akhbar row (tagger + rules) may not fall below the tagger alone. (On the test blocks it
+    does, by 0.009: see README, "Named entities".)"""
+    check = split_newsfane(read_newsfane(SHARED_NEWSFANE)).check
+    scores = _rows_f1(check)
+    assert scores["akhbar"] >= scores["tagger"]
 
 
 def test_cli_prints_per_type_and_micro(capsys):

@@ -45,6 +45,7 @@ __all__ = [
     "Scores",
     "default_sets",
     "main",
+    "row_taggers",
     "score_sentences",
     "tag_as_akhbar",
     "tag_passage_as_akhbar",
@@ -220,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--article must be 1 or more, not {args.article}")
     if args.worth:
         return _print_worth(default_sets(args.data, args.portion), args.article)
-    taggers = _taggers(args.article)
+    taggers = row_taggers(args.article)
     try:
         if args.gold:
             reader = read_newsfane if args.format == "newsfane" else read_wojood
@@ -265,11 +266,11 @@ def _print_worth(sets: dict[str, tuple[GoldSentence, ...]], article: int) -> int
 def _row_f1(
     sentences: Sequence[GoldSentence], rules: frozenset[str], row: str, article: int
 ) -> float:
-    predicted = _taggers(article, rules)[row]([sentence.tokens for sentence in sentences])
+    predicted = row_taggers(article, rules)[row]([sentence.tokens for sentence in sentences])
     return score_sentences(sentences, predicted).micro.f1
 
 
-def _taggers(
+def row_taggers(
     article: int, rules: frozenset[str] | None = None
 ) -> dict[str, Callable[[list[tuple[str, ...]]], list[tuple[str, ...]]]]:
     """Each row's labels for a list of gold sentences' tokens (``rules``: akhbar's, all by

@@ -50,7 +50,7 @@ from akhbar.analyze.entities.lexicons import (
     word_stats,
 )
 from akhbar.analyze.entities.rules.titles import TitleSpan
-from akhbar.arabic.lexicon import load_entries, load_mapping
+from akhbar.arabic.lexicon import load_entries
 from akhbar.arabic.tokens import CONJUNCTIONS, Token, strip_clitics
 
 __all__ = ["SPAN_RULES", "TANWEEN_ENDINGS", "RawSpan", "apply_rules", "name_after"]
@@ -149,7 +149,6 @@ _RULES = (
         lambda tokens, spans, _: [p for s in spans for p in _split_conjoined_names(tokens, s)],
     ),
     ("common-heads", _each(lambda tokens, span: _drop_common_head(tokens, span))),
-    ("given-name-nouns", _keep(lambda tokens, span: _noun_not_name(tokens, span))),
     ("common-words", _keep(lambda tokens, span: _common_word_only(tokens, span))),
     ("titles", _after_titles),
 )
@@ -286,24 +285,6 @@ def _written_stopword(token: Token) -> bool:
 def _verbal_noun(token: Token) -> bool:
     """Of the pattern and not a given name (انطوان, ايتيان fit the pattern too)."""
     return _VERBAL_NOUN.fullmatch(token.base) is not None and not _given(token)
-
-
-def _noun_not_name(tokens: Sequence[Token], span: RawSpan) -> bool:
-    """ "عن عمر يناهز 23 عاما": a given name that is also a noun, followed by a word or a
-    number that shows the noun (lexicon ``given_name_nouns``), starts no name."""
-    cues = _given_name_nouns().get(tokens[span[0]].key)
-    if span[2] != "PER" or cues is None or span[0] + 1 >= len(tokens):
-        return False
-    following = tokens[span[0] + 1]
-    return following.key.isdigit() or following.base in cues
-
-
-@cache
-def _given_name_nouns() -> dict[str, frozenset[str]]:
-    return {
-        name: frozenset(strip_clitics(cue) for cue in cues.split())
-        for name, cues in load_mapping("given_name_nouns").items()
-    }
 
 
 def _split_conjoined_names(tokens: Sequence[Token], span: RawSpan) -> list[RawSpan]:
