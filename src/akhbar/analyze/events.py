@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from akhbar.arabic.doc import Doc
 from akhbar.arabic.lexicon import load_entries, load_mapping
@@ -43,6 +43,10 @@ class _Lexicon:
     double: dict[tuple[str, str], str]
     cues: dict[str, str]
     labels: dict[str, str]
+
+    @cached_property
+    def double_firsts(self) -> frozenset[str]:
+        return frozenset(first for first, _ in self.double)
 
 
 @cache
@@ -73,11 +77,11 @@ def _match(tokens: Sequence[Token], index: int, lexicon: _Lexicon) -> tuple[str,
     # Every reading of the word ("والتقى": و + التقى), the key first.
     here = tokens[index].forms()
     if index + 1 < len(tokens):
-        following = tokens[index + 1].bases
         for form in here:
-            for second in following:
-                if (form, second) in lexicon.double:
-                    return lexicon.double[(form, second)], 2
+            if form in lexicon.double_firsts:
+                for second in tokens[index + 1].bases:
+                    if (form, second) in lexicon.double:
+                        return lexicon.double[(form, second)], 2
     for form in here:
         if form in lexicon.single:
             return lexicon.single[form], 1

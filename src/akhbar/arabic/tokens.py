@@ -127,13 +127,19 @@ class Token:
 
 
 def key_forms(key_word: str, proclitics: Collection[str] | None = None) -> tuple[str, ...]:
-    """:meth:`Token.forms` of one key-form word."""
-    bases = (
-        reading.base
-        for reading in peel(key_word)
-        if proclitics is None or reading.proclitics in proclitics
-    )
-    return tuple(dict.fromkeys((key_word, *bases)))
+    """:meth:`Token.forms` of one key-form word (``proclitics`` hashable: a tuple)."""
+    memo = _key_forms_memo()
+    found = memo.get((key_word, proclitics))
+    if found is None:
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        bases = (
+            reading.base
+            for reading in peel(key_word)
+            if proclitics is None or reading.proclitics in proclitics
+        )
+        found = memo[(key_word, proclitics)] = tuple(dict.fromkeys((key_word, *bases)))
+    return found
 
 
 def proclitic_spellings(
@@ -460,6 +466,11 @@ def _name_words() -> frozenset[str]:
             entries += (entry, value.split("\t")[0])
     # Two-letter words of names are initials ("ا ف ب"), not names.
     return frozenset(word for entry in entries for word in to_key(entry).split() if len(word) > 2)
+
+
+@cache
+def _key_forms_memo() -> dict[tuple[str, Collection[str] | None], tuple[str, ...]]:
+    return {}
 
 
 @cache
