@@ -192,3 +192,12 @@ def test_stem_keys_deterministic_and_picklable_across_calls():
     first = stem_keys(text)
     assert pickle.loads(pickle.dumps(first)) == first == stem_keys(text)
     assert "فلاديمير" not in first or first.count("فلاديمير") == 1
+
+
+def test_a_run_of_letters_longer_than_any_word_is_read_whole():
+    # A scraper's junk: 20,000 letters that each look like a proclitic. Peeling one letter at
+    # a time had recursed 20,000 deep (RecursionError, the run lost).
+    for junk in ("ب" * 20_000, "وال" * 5_000):
+        assert peel(junk) == (Reading("", junk),)
+    assert strip_clitics("و" + "ت" * 29) == "ت" * 29  # thirty letters: still a word
+

@@ -19,7 +19,7 @@ from akhbar.ingest import IngestConfig
 from akhbar.model import SkippedInput
 from akhbar.pipeline import (
     PipelineConfig,
-    analyze_articles,
+    analyze_each,
     analyze_inputs,
     built_articles,
     cluster_articles,
@@ -239,12 +239,14 @@ def extract(
             ingest=IngestConfig(max_bytes=max_bytes), default_published=default_published
         )
         result = read_articles(paths, config=config, progress=bar.update)
-        lines = [
-            json.dumps(analysis_to_dict(analysis), ensure_ascii=False) + "\n"
-            for analysis in analyze_articles(result.articles, map_batches=map_batches)
-        ]
+        lines, failed = [], []
+        for item in analyze_each(result.articles, map_batches=map_batches):
+            if isinstance(item, SkippedInput):
+                failed.append(item)
+            else:
+                lines.append(json.dumps(analysis_to_dict(item), ensure_ascii=False) + "\n")
     _write("".join(lines), output)
-    raise typer.Exit(_report_skipped(result.skipped))
+    raise typer.Exit(_report_skipped((*result.skipped, *failed)))
 
 
 # --- The article store: ingest, search, stories -------------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -25,6 +26,7 @@ from typing import TypeVar
 
 from akhbar.analyze import analyze_article, redate_analysis
 from akhbar.corpus.assign import CorpusConfig, PreparedArticle, assign, prepare
+from akhbar.errors import InputError
 from akhbar.ingest import IngestConfig, build_item, duplicate_id, ingest, iter_documents
 from akhbar.model import (
     Article,
@@ -46,6 +48,7 @@ __all__ = [
     "PipelineConfig",
     "analyze_articles",
     "analyze_batch",
+    "analyze_each",
     "analyze_inputs",
     "analyze_story",
     "build_batch",
@@ -54,6 +57,7 @@ __all__ = [
     "cluster_inputs",
     "cluster_prepared",
     "collect_prepared",
+    "guarded",
     "in_process",
     "prepare_batch",
     "prepare_document",
@@ -62,8 +66,10 @@ __all__ = [
     "report_for_articles",
 ]
 
+logger = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 T = TypeVar("T")
+R = TypeVar("R")
 # A runner of per-article work: ``task`` applied to each batch, results in batch order.
 BatchMap = Callable[[Callable[[list], list], Iterable[list]], Iterator[list]]
 # Articles analysed per task: enough to make a task's overhead small, few enough that two
@@ -84,6 +90,17 @@ class PipelineConfig:
 def in_process(task: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
     """The default :data:`BatchMap`: every batch in this process, in order."""
     return map(task, batches)
+
+
+def guarded(stage: str, task: Callable[[T], R], item: T, source: str) -> R | SkippedInput:
+    """``task(item)``, or, whatever it raises, the skip of that one input with the
+    exception's type and message: the last resort that keeps one article's failure from
+    costing the run its other articles (a failure the code foresaw has a clearer reason)."""
+    try:
+        return task(item)
+    except Exception as error:
+        logger.warning("%s: %s failed: %s: %s", source, stage, type(error).__name__, error)
+        return SkippedInput(source, f"{stage} failed: {type(error).__name__}: {error}")
 
 
 def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -123,7 +140,7 @@ def read_articles(
 
 def build_batch(documents: list[RawDocument | SkippedInput]) -> list[Article | SkippedInput]:
     """A batch of inputs built into articles (the task a worker runs for ``akhbar ingest``)."""
-    return [build_item(document) for document in documents]
+    return [guarded("reading", build_item, document, document.source) for document in documents]
 
 
 def built_articles(
@@ -142,16 +159,32 @@ def built_articles(
 # --- Analysis -------------------------------------------------------------------------------
 
 
-def analyze_batch(articles: list[Article]) -> list[ArticleAnalysis]:
-    """A batch of articles analysed (the task a worker runs for ``akhbar analyze``)."""
-    return [analyze_article(article) for article in articles]
+def analyze_batch(articles: list[Article]) -> list[ArticleAnalysis | SkippedInput]:
+    """A batch of articles analysed (the task a worker runs for ``akhbar analyze``); an
+    article whose analysis fails is that article's skip."""
+    return [guarded("analysis", analyze_article, article, article.source) for article in articles]
+
+
+def analyze_each(
+    articles: Iterable[Article], *, map_batches: BatchMap = in_process
+) -> Iterator[ArticleAnalysis | SkippedInput]:
+    """Per-article analysis of already-read articles, in order: each one's analysis, or its
+    skip when the analysis failed."""
+    return _each(analyze_batch, articles, map_batches, ANALYZE_BATCH)
 
 
 def analyze_articles(
     articles: Sequence[Article], *, map_batches: BatchMap = in_process
 ) -> tuple[ArticleAnalysis, ...]:
-    """Per-article analysis of already-read articles, in order."""
-    return tuple(_each(analyze_batch, articles, map_batches, ANALYZE_BATCH))
+    """Per-article analysis of already-read articles, in order; an article whose analysis
+    fails raises :class:`~akhbar.errors.InputError` naming it (:func:`analyze_each` gives
+    its skip instead)."""
+    out = []
+    for item in analyze_each(articles, map_batches=map_batches):
+        if isinstance(item, SkippedInput):
+            raise InputError(item.source, item.reason)
+        out.append(item)
+    return tuple(out)
 
 
 def analyze_inputs(
@@ -180,7 +213,10 @@ def report_for_articles(
     Stories come from the same deduplication and clustering as ``akhbar cluster``; each
     story is then analysed on its own (events, dates, entities, voices).
     """
-    analyses = analyze_articles(articles, map_batches=map_batches)
+    analyses: list[ArticleAnalysis] = []
+    skipped = list(skipped)
+    for item in analyze_each(articles, map_batches=map_batches):
+        (skipped if isinstance(item, SkippedInput) else analyses).append(item)
     by_id = {analysis.article.id: analysis for analysis in analyses}
     clustered = {
         a.id: a for a in cluster_articles((x.article for x in analyses), config=config.corpus)
@@ -190,9 +226,17 @@ def report_for_articles(
         members_of.setdefault(clustered[analysis.article.id].story, []).append(analysis.article.id)
     stories, assignments = [], {}
     for number, member_ids in enumerate(members_of.values(), start=1):
-        story, members, main_event = analyze_story(
-            f"story-{number:03d}", [by_id[i] for i in member_ids]
+        story_id = f"story-{number:03d}"
+        found = guarded(
+            "story analysis",
+            partial(analyze_story, story_id),
+            [by_id[i] for i in member_ids],
+            story_id,
         )
+        if isinstance(found, SkippedInput):  # its articles are skipped, the others reported
+            skipped += [SkippedInput(by_id[i].article.source, found.reason) for i in member_ids]
+            continue
+        story, members, main_event = found
         stories.append(story)
         for member in members:
             article_id = member.article.id
@@ -201,10 +245,11 @@ def report_for_articles(
             assignments[article_id] = Assignment(
                 article_id, story.id, main_event[article_id], duplicate_of
             )
+    kept = [a.article.id for a in analyses if a.article.id in assignments]
     return Report(
-        analyses=tuple(by_id[a.article.id] for a in analyses),
+        analyses=tuple(by_id[i] for i in kept),
         stories=tuple(stories),
-        assignments=tuple(assignments[a.article.id] for a in analyses),
+        assignments=tuple(assignments[i] for i in kept),
         skipped=tuple(skipped),
     )
 
@@ -245,7 +290,10 @@ def prepare_batch(
     documents: list[RawDocument | SkippedInput], config: PipelineConfig
 ) -> list[PreparedArticle | SkippedInput]:
     """A batch of inputs prepared (the task a worker runs for ``akhbar cluster``)."""
-    return [prepare_document(document, config) for document in documents]
+    return [
+        guarded("preparation", partial(prepare_document, config=config), document, document.source)
+        for document in documents
+    ]
 
 
 def collect_prepared(

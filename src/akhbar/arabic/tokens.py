@@ -68,6 +68,9 @@ _SHORTEST_BASE = {"و": 2, "ف": 2, "ب": 3, "ك": 3, "ل": 3, ARTICLE: 2}
 # A remainder under COMMON must make this share of the whole's count: "واضحه" (596) is not و +
 # اضحه (27), "كينيا" (69) not ك + ينيا (18).
 _SHARE = {"و": 0.25, "ف": 0.25, "ب": 1.0, "ك": 1.0, "ل": 1.0}
+# A run of letters longer than this is no word (the longest seen 3+ times in ANT has 15): it
+# is not peeled, which also bounds how deep one word's peeling recurses.
+LONGEST_WORD = 30
 # A word (or remainder) is "seen" at this count: the least word_counts lists.
 SEEN = 3
 # A remainder this common is a word whatever the whole's count ("واضاف" 8,877 times, "اضاف"
@@ -264,6 +267,8 @@ class _Cut:
 
 def _peel(word: str) -> tuple[Reading, ...]:
     whole = Reading("", word)
+    if len(word) > LONGEST_WORD:
+        return (whole,)  # no word: "بببب..." of a scraper's junk, read as it stands
     names = _name_words()
     seen = _count(word)
     ranked = []

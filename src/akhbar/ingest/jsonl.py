@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import IO, Any
@@ -47,6 +48,44 @@ def read_jsonl_lines(
             yield SkippedInput(where, error.problem)
 
 
+def load_json_line(line: str, where: str) -> Any:
+    """One line of JSON; a broken or absurdly nested one raises :class:`InputError`."""
+    try:
+        record = json.loads(line)
+        return _without_lone_surrogates(record, where) if "\\u" in line else record
+    except json.JSONDecodeError as error:
+        raise InputError(
+            where, f"line is not valid JSON ({error.msg}, column {error.colno}); fix or drop it"
+        ) from error
+    except RecursionError:
+        # json recurses once per level: thousands of levels are no article, and would
+        # take the whole run down with them.
+        raise InputError(
+            where, "line is JSON nested deeper than a reader allows (no article is); drop it"
+        ) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any, where: str) -> Any:
+    """``value`` with each lone surrogate (an escaped emoji a scraper cut in half: "\\ud83d")
+    replaced by U+FFFD, which every later stage can encode; pairs were joined by json."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value) is None:
+            return value
+        logger.warning("%s: a character cut in half (lone surrogate) replaced with U+FFFD", where)
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item, where) for item in value]
+    if isinstance(value, dict):
+        return {
+            _without_lone_surrogates(key, where): _without_lone_surrogates(item, where)
+            for key, item in value.items()
+        }
+    return value
+
+
 def document_from_line(raw: bytes, where: str, kind: InputKind) -> RawDocument:
     try:
         line = raw.decode("utf-8-sig").rstrip("\r\n")
@@ -54,12 +93,7 @@ def document_from_line(raw: bytes, where: str, kind: InputKind) -> RawDocument:
         raise InputError(
             where, f"line is not valid UTF-8 (byte {error.start}); JSONL must be UTF-8"
         ) from error
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            where, f"line is not valid JSON ({error.msg}, column {error.colno}); fix or drop it"
-        ) from error
+    record = load_json_line(line, where)
     if not isinstance(record, dict):
         raise InputError(
             where, f"line is JSON {type(record).__name__}, not an object; write one object a line"

@@ -59,7 +59,25 @@ def iter_documents(
         else:
             items = iter([SkippedInput(path, "no such file or directory; check the path")])
         for item in items:
-            yield _unique_id(item, stems)
+            yield _unique_id(_printable(item), stems)
+
+
+def _printable(item: Item) -> Item:
+    """A file name that is not UTF-8 (a Windows zip's) named by its bytes: ``\\xe4.txt``. The
+    OS gave it back with surrogate escapes, which no report, store or terminal can write."""
+    source = _escaped(item.source)
+    if isinstance(item, SkippedInput):
+        return item if source == item.source else replace(item, source=source)
+    article_id = None if item.id is None else _escaped(item.id)
+    if source == item.source and article_id == item.id:
+        return item
+    return replace(item, source=source, id=article_id)
+
+
+def _escaped(name: str) -> str:
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _unique_id(item: Item, stems: set[str]) -> Item:
@@ -182,5 +200,5 @@ def _read_stdin(stream: IO[bytes], config: IngestConfig) -> Iterator[Item]:
 def _is_json_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line.decode("utf-8-sig")), dict)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return False

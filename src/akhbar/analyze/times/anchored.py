@@ -162,8 +162,12 @@ _RESOLVERS: dict[str, Callable[..., Resolved]] = {
 
 
 def resolve(rule: TimeRule, anchor: dt.date) -> Resolved:
-    """The value of ``rule`` at ``anchor`` (a value of None where the day does not exist)."""
-    return _RESOLVERS[rule.name](rule.args, anchor, rule.parts)
+    """The value of ``rule`` at ``anchor``: None where that day does not exist or lies past
+    the calendar's edges ("غدا" written on 9999-12-31)."""
+    try:
+        return _RESOLVERS[rule.name](rule.args, anchor, rule.parts)
+    except (OverflowError, ValueError):
+        return Resolved(None, None)
 
 
 def reanchor(times: Sequence[TimeExpression], anchor: dt.date) -> tuple[TimeExpression, ...]:
