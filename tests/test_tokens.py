@@ -200,4 +200,3 @@ def test_a_run_of_letters_longer_than_any_word_is_read_whole():
     for junk in ("ب" * 20_000, "وال" * 5_000):
         assert peel(junk) == (Reading("", junk),)
     assert strip_clitics("و" + "ت" * 29) == "ت" * 29  # thirty letters: still a word
-
