@@ -163,3 +163,25 @@ def test_good_articles_survive_any_mix_of_hostile_lines(tmp_path_factory, lines)
     assert result.exit_code in (0, 1), result.output
     with open_store(db) as store:
         assert {article_id for article_id in good if store.has(article_id)} == set(good)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["analyze", "{src}", "-o", "{src}"],
+        ["analyze", "{dir}", "-o", "report.json", "-o", "{src}"],
+        ["extract", "{src}", "-o", "{src}"],
+        ["cluster", "{src}", "--out", "{src}"],
+    ],
+)
+def test_an_output_naming_an_input_is_refused_before_anything_is_read(
+    tmp_path: Path, command: list[str]
+) -> None:
+    source = tmp_path / "corpus.jsonl"
+    source.write_text(_good("g1") + "\n", encoding="utf-8")
+    before = source.read_bytes()
+    args = [part.format(src=source, dir=tmp_path) for part in command]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "is one of the inputs" in result.output
+    assert source.read_bytes() == before

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,7 @@ import typer
 from akhbar import __version__
 from akhbar.errors import AkhbarError
 from akhbar.ingest import IngestConfig
+from akhbar.ingest.sources import READ_SUFFIXES
 from akhbar.model import SkippedInput
 from akhbar.pipeline import (
     PipelineConfig,
@@ -80,6 +82,26 @@ def _usage_errors() -> Iterator[None]:
     except AkhbarError as error:
         typer.echo(f"akhbar: {error}", err=True)
         raise typer.Exit(2) from None
+
+
+def _refuse_overwriting_inputs(
+    outputs: Sequence[Path | None], paths: Sequence[str], option: str
+) -> None:
+    """An output that names one of the inputs is a usage error before anything is read:
+    ``akhbar cluster corpus.jsonl -o corpus.jsonl`` would replace the corpus."""
+    inputs = {os.path.realpath(path) for path in paths if path != "-"}
+    folders = [path + os.sep for path in inputs if os.path.isdir(path)]
+    for target in outputs:
+        if target is None:
+            continue
+        where = os.path.realpath(target)
+        # A file in an input folder that this run reads, then would replace.
+        in_folder = where.startswith(tuple(folders)) and os.path.isfile(where)
+        if where in inputs or (in_folder and where.lower().endswith(READ_SUFFIXES)):
+            raise typer.BadParameter(
+                f"{target} is one of the inputs; write the output to another file",
+                param_hint=option,
+            )
 
 
 def _version(value: bool) -> None:
@@ -181,6 +203,7 @@ def analyze(
 ) -> None:
     """Analyse articles and write the report (stories, articles, skipped inputs)."""
     outputs = output or [None]
+    _refuse_overwriting_inputs(outputs, paths, "--output")
     formats = [_output_format(target, fmt) for target in outputs]
     with (
         _usage_errors(),
@@ -229,6 +252,7 @@ def extract(
     scheduler: Scheduler = None,
 ) -> None:
     """Print what the analyzers find in each article, one JSON object a line."""
+    _refuse_overwriting_inputs([output], paths, "--output")
     default_published = _parse_pub(pub)
     with (
         _usage_errors(),
@@ -467,6 +491,7 @@ def cluster_command(
     ] = None,
 ) -> None:
     """Assign every article a story, an event and the article it duplicates (JSONL, one a line)."""
+    _refuse_overwriting_inputs([out], paths or [], "--out")
     config = PipelineConfig(ingest=IngestConfig(max_bytes=max_bytes))
     if not paths and db is None:
         raise typer.BadParameter(
