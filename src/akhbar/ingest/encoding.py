@@ -48,6 +48,11 @@ _UTF16_HIGH_BYTES = frozenset({0x00, 0x06})
 _UTF16_MIN_SHARE = 0.6
 # Above this share of control characters a decoding is not text.
 _MAX_CONTROL_SHARE = 0.05
+# Bad UTF-8 sequences a file may hold and still be read as UTF-8: one per this many good
+# multibyte characters (an Arabic article has thousands).
+_MIN_GOOD_PER_BAD = 50
+# Text has a space at least every 25 characters (Arabic news: one every 5 or 6).
+_MIN_SPACE_SHARE = 0.04
 _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
 
 
@@ -91,9 +96,31 @@ def _decode(data: bytes, source: str) -> str:
         raise InputError(source, f"looks like binary data (NUL bytes), not text; {_FIX}")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        text, bad = repaired
+        logger.warning(
+            "%s: not valid UTF-8 at byte %d (%d bad byte sequence(s) replaced with U+FFFD); "
+            "read as UTF-8",
+            source,
+            first_bad,
+            bad,
+        )
+        return text
     return _decode_legacy(data, source)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few bad bytes (a scraper's cut, one stray byte) and the number of bad
+    sequences, or None when the bytes are another encoding: Windows-1256 Arabic read as
+    UTF-8 breaks on nearly every letter, while one bad byte among a UTF-8 file's thousands
+    of letters is damage, not an encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = len(text) - sum(char.isascii() for char in text) - bad
+    return (text, bad) if bad * _MIN_GOOD_PER_BAD <= multibyte else None
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
@@ -134,20 +161,30 @@ def _decode_legacy(data: bytes, source: str) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        candidates.append((_arabic_share(text), -rank, encoding, text))
+        if _reads_as_text(text):
+            candidates.append((_arabic_share(text), -rank, encoding, text))
     best = max(candidates, default=None)
     if best is not None and best[0] >= 0.5:
         logger.debug("%s: decoded as %s (Arabic share %.2f)", source, best[2], best[0])
         return best[3]
     guess = charset_normalizer.from_bytes(data).best()
-    if guess is not None:
+    if guess is not None and _reads_as_text(str(guess)):
         logger.debug("%s: decoded as %s (charset-normalizer)", source, guess.encoding)
         return str(guess)
     if best is not None:
         return best[3]
     raise InputError(
-        source, "is not valid UTF-8 and no known encoding fits; re-save the file as UTF-8"
+        source,
+        "is not text in UTF-8, Windows-1256 or any encoding akhbar knows (binary data?); "
+        "re-save the file as UTF-8",
     )
+
+
+def _reads_as_text(text: str) -> bool:
+    """Words with spaces between them: any byte decodes in Windows-1256, random bytes too,
+    but only text puts a space between its words."""
+    head = text[:_SNIFF_BYTES]
+    return bool(head) and sum(char.isspace() for char in head) >= _MIN_SPACE_SHARE * len(head)
 
 
 def _arabic_share(text: str) -> float:
