@@ -28,14 +28,22 @@ _CHUNK = 1 << 20
 def read_jsonl_lines(
     stream: IO[bytes], source: str, *, max_bytes: int, kind: InputKind = "jsonl", first: int = 1
 ) -> Iterator[RawDocument | SkippedInput]:
-    """Yield one document (or skip) per non-blank line of ``stream``; ``first`` numbers lines."""
+    """Yield one document (or skip) per non-blank line of ``stream``; ``first`` numbers lines.
+
+    ``max_bytes`` bounds a line and the whole stream as read (a gzip's decompressed bytes):
+    past it the rest is one skip, and what was read before it is kept."""
     number = first - 1
+    total = 0
     while True:
         raw = stream.readline(max_bytes + 1)
         if not raw:
             return
         number += 1
         where = f"{source}:{number}"
+        total += len(raw)
+        if total > max_bytes:
+            yield SkippedInput(where, _too_much(max_bytes))
+            return
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             _skip_rest_of_line(stream)
             yield SkippedInput(where, _too_long(max_bytes))
@@ -46,6 +54,14 @@ def read_jsonl_lines(
             yield document_from_line(raw, where, kind)
         except InputError as error:
             yield SkippedInput(where, error.problem)
+
+
+def _too_much(max_bytes: int) -> str:
+    return (
+        f"file holds more than the {max_bytes / 2**20:g} MiB limit (decompressed); this line "
+        "and the rest were not read. Split the file or raise the limit (akhbar --max-bytes "
+        "200000000)"
+    )
 
 
 def load_json_line(line: str, where: str) -> Any:

@@ -144,8 +144,11 @@ def _read_bounded(path: str, max_bytes: int) -> bytes:
     size = os.stat(path).st_size
     if size > max_bytes:
         raise InputError(path, _too_big(size, max_bytes))
-    with open(path, "rb") as stream:
-        return stream.read(max_bytes + 1)
+    with open(path, "rb") as stream:  # a pipe's size is 0: read one byte past the limit
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(path, _too_big(None, max_bytes))
+    return data
 
 
 def _too_big(size: int | None, max_bytes: int) -> str:
