@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -96,6 +97,13 @@ def _unique_id(item: Item, stems: set[str]) -> Item:
 def _read_folder(folder: str, config: IngestConfig) -> Iterator[Item]:
     read_any = False
     for path in _walk(folder):
+        if not _regular(path):
+            # Opening a FIFO waits for a writer that may never come; a socket or a device
+            # is no article.
+            yield SkippedInput(
+                path, "is not a regular file (a FIFO, socket or device); name it to read it"
+            )
+            continue
         for item in _read_file(path, config, explicit=False):
             read_any = read_any or isinstance(item, RawDocument)
             yield item
@@ -104,6 +112,13 @@ def _read_folder(folder: str, config: IngestConfig) -> Iterator[Item]:
             folder,
             "folder has no readable article; put .txt, .html or .jsonl files in it",
         )
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # _read_file reports why it cannot be read
 
 
 def _walk(folder: str) -> Iterator[str]:

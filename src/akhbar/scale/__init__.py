@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import partial
 from multiprocessing import get_context
+from urllib.parse import urlsplit
 
 from akhbar.errors import ConfigError
 from akhbar.pipeline import BatchMap, in_process
@@ -111,6 +112,10 @@ def _dask_workers(client) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
+# How long a tcp:// scheduler may take to answer before the command gives up (exit 2).
+CONNECT_TIMEOUT = "30s"
+
+
 @contextmanager
 def _dask_client(scheduler: str):
     try:
@@ -124,10 +129,17 @@ def _dask_client(scheduler: str):
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
         client = Client(cluster)
     elif scheduler.startswith("tcp://"):
+        if urlsplit(scheduler).port is None:
+            raise ConfigError(
+                f"--scheduler {scheduler!r} has no port: use tcp://HOST:PORT (Dask's is 8786)"
+            )
         try:
-            client = Client(scheduler, timeout="30s")
-        except OSError as error:
-            raise ConfigError(f"cannot reach the Dask scheduler {scheduler}: {error}") from None
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except Exception as error:
+            raise ConfigError(
+                f"cannot reach the Dask scheduler {scheduler} within {CONNECT_TIMEOUT} "
+                f"({type(error).__name__}: {error}); is a Dask scheduler listening there?"
+            ) from None
     else:
         raise ConfigError(f"--scheduler {scheduler!r}: use 'local' or tcp://HOST:PORT")
     try:
