@@ -155,16 +155,25 @@ def _report_skipped(skipped: tuple[SkippedInput, ...]) -> int:
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except OSError as error:  # "> /dev/full", a closed pipe
+            # Point the descriptor at /dev/null so that Python's own flush at exit is quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            typer.echo(f"akhbar: cannot write the output: {error.strerror or error}", err=True)
+            raise typer.Exit(2) from None
         return
+    # Write beside the target, then rename: a failed run never leaves half a report.
+    partial = output.with_name(output.name + ".partial")
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        # Write beside the target, then rename: a failed run never leaves half a report.
-        partial = output.with_name(output.name + ".partial")
         partial.write_text(text, encoding="utf-8")
         partial.replace(output)
-    except OSError as error:
-        typer.echo(f"akhbar: cannot write {output}: {error.strerror}", err=True)
+    except (OSError, UnicodeError) as error:
+        partial.unlink(missing_ok=True)
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        typer.echo(f"akhbar: cannot write {output}: {reason}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"akhbar: wrote {output}", err=True)
 

@@ -65,7 +65,8 @@ def iter_documents(
 
 def _printable(item: Item) -> Item:
     """A file name that is not UTF-8 (a Windows zip's) named by its bytes: ``\\xe4.txt``. The
-    OS gave it back with surrogate escapes, which no report, store or terminal can write."""
+    OS gave it back with surrogate escapes, which no report, store or terminal can write;
+    control characters likewise."""
     source = _escaped(item.source)
     if isinstance(item, SkippedInput):
         return item if source == item.source else replace(item, source=source)
@@ -76,9 +77,12 @@ def _printable(item: Item) -> Item:
 
 
 def _escaped(name: str) -> str:
-    if name.isascii():
+    """``name`` with bytes that are not UTF-8 and control characters (an escape sequence in
+    a file name would recolour the terminal) written as escapes."""
+    if name.isprintable():
         return name
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in name)
 
 
 def _unique_id(item: Item, stems: set[str]) -> Item:

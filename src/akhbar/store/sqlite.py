@@ -8,9 +8,11 @@ newer akhbar is refused with a clear :class:`~akhbar.errors.StoreError` and left
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -33,6 +35,8 @@ APPLICATION_ID = 0x616B6862  # "akhb"
 # 2: search words peeled by the token contract of akhbar.arabic.tokens ("الكرملين" stays
 # whole); a store of schema 1 has its search index rebuilt from its articles when opened.
 SCHEMA_VERSION = 2
+# How long a command waits for another process's lock on the store.
+_BUSY_SECONDS = 10
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # bm25 column weights: a word in the headline counts three times one in the body.
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
@@ -66,6 +70,41 @@ _INSERT = (
     f"VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})"
 )
 _SELECT = f"SELECT {', '.join('a.' + name for name in ARTICLE_COLUMNS)} FROM articles a"
+
+
+def _reads(method):
+    """A read of the store whose SQLite error (a damaged file) becomes a StoreError naming
+    the store: every command then says so in one line."""
+
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            raise _unreadable(self.location, error) from None
+
+    return read
+
+
+def _reads_rows(method):
+    """:func:`_reads` for a method that yields rows as it reads them."""
+
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):
+        try:
+            yield from method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            raise _unreadable(self.location, error) from None
+
+    return read
+
+
+def _unreadable(path: str, error: sqlite3.DatabaseError) -> StoreError:
+    return _refuse(
+        path,
+        f"cannot read the store ({error}); if the file is damaged, restore it from a copy "
+        "or ingest the articles again into a new --db",
+    )
 
 
 def _refuse(path: str, problem: str) -> StoreError:
@@ -108,10 +147,15 @@ class SqliteStore(ArticleStore):
             raise
 
     def _prepare(self) -> None:
+        # First: every later statement waits for another process's lock instead of failing
+        # (two ingests creating one new store at once).
+        self._db.execute(f"PRAGMA busy_timeout={_BUSY_SECONDS * 1000}")
         try:
+            # Tables first: a store another process creates meanwhile shows its tables only
+            # with its id (one commit), so no half-made store is read as someone else's file.
+            tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as error:
             raise _refuse(self.location, f"is not an akhbar store ({error})") from None
         if app_id != APPLICATION_ID and (tables or app_id):
@@ -125,19 +169,34 @@ class SqliteStore(ArticleStore):
                 f"was written by a newer akhbar (store schema {version}; this akhbar reads "
                 f"up to {SCHEMA_VERSION}); upgrade akhbar to read it",
             )
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._wal()
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=10000")
         if app_id == APPLICATION_ID and version < SCHEMA_VERSION:
             self._reindex(version)
         if app_id != APPLICATION_ID:
             with self._transaction():
+                # Another process may have created it while this one waited for the lock.
+                if self._db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+                    return
                 # One statement at a time: executescript() would COMMIT the open transaction.
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             logger.info("created akhbar store %s", self.location)
+
+    def _wal(self) -> None:
+        """WAL mode; switching to it needs the file alone, and SQLite answers "locked" at
+        once, without the busy timeout, while another process opens it too."""
+        deadline = time.monotonic() + _BUSY_SECONDS
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise _refuse(self.location, f"cannot open the store: {error}") from None
+                time.sleep(0.05)
 
     def _reindex(self, version: int) -> None:
         """Rebuild the search index of a store written with other search words, in one
@@ -149,6 +208,8 @@ class SqliteStore(ArticleStore):
             SCHEMA_VERSION,
         )
         with self._transaction():
+            if self._db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+                return  # another process rebuilt it while this one waited
             self._db.execute("INSERT INTO article_search(article_search) VALUES('delete-all')")
             rows = self._db.execute(f"SELECT a.seq, {_SELECT[len('SELECT ') :]}")
             while page := rows.fetchmany(256):
@@ -188,10 +249,12 @@ class SqliteStore(ArticleStore):
             "INSERT INTO article_search(rowid, title, body) VALUES (?, ?, ?)", (seq, title, body)
         )
 
+    @_reads
     def has(self, article_id: str) -> bool:
         row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
+    @_reads
     def get(self, article_id: str) -> Article:
         row = self._db.execute(f"{_SELECT} WHERE a.id = ?", (article_id,)).fetchone()
         if row is None:
@@ -200,6 +263,7 @@ class SqliteStore(ArticleStore):
             )
         return record_to_article(row)
 
+    @_reads_rows
     def iter_articles(
         self,
         *,
@@ -214,9 +278,11 @@ class SqliteStore(ArticleStore):
         while rows := cursor.fetchmany(256):
             yield from map(record_to_article, rows)
 
+    @_reads
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    @_reads
     def search(
         self,
         query: str,
@@ -289,6 +355,7 @@ class SqliteStore(ArticleStore):
                 )
         return len(rows)
 
+    @_reads
     def stories(self) -> list[StoredStory]:
         rows = self._db.execute(
             "SELECT s.story, a.id, a.title, a.outlet, a.published_day FROM assignments s "
