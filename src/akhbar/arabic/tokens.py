@@ -86,7 +86,7 @@ _BEFORE_ARTICLE = frozenset({"ل", "ول", "فل"})
 _MEMO_LIMIT = 1 << 18
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """One way to read a key-form word: its proclitics as written ("وب", "لل", "") and base."""
 
@@ -99,7 +99,7 @@ class Reading:
         return spell(self.proclitics, self.base)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an article of 10 MB holds 1.5 million
 class Token:
     """One word (or, with ``is_word`` False, one punctuation mark): ``surface ==
     text[start:end]``, its key form, and its best reading (``proclitics`` + ``base``;

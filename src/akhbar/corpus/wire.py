@@ -298,9 +298,16 @@ def find_wire_copies(
         return ()
     owners = table.owners[rows[:, :2]]
     pair_keys = owners[:, 0] * len(analyses) + owners[:, 1]
+    # Rows grouped by article pair with one stable sort (in input order within a pair): a
+    # mask per pair had cost pairs x rows, quartic in the articles of a story of near
+    # copies (700 tiny articles: 25 s; 10,000: hours).
+    order = np.argsort(pair_keys, kind="stable")
+    keys, grouped = pair_keys[order], rows[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
     out: list[WireCopy] = []
-    for key in np.unique(pair_keys).tolist():
-        out.extend(_pair_copies(analyses, table, rows[pair_keys == key], config))
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        out.extend(_pair_copies(analyses, table, grouped[start:end], config))
     return tuple(out)
 
 
