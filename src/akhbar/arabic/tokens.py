@@ -242,7 +242,9 @@ def strip_clitics(key_word: str) -> str:
 
 
 def peel(key_word: str) -> tuple[Reading, ...]:
-    """Every plausible reading of one key-form word, best first (never empty).
+    """Every reading of one key-form word, best first (never empty): the cuts the counts make
+    plausible, the whole word when it is seen (or nothing else is), then the other cuts the
+    grammar allows, for lexicon lookups to try last.
 
     >>> [(r.proclitics, r.base) for r in peel("وسوريا")]
     [('و', 'سوريا'), ('', 'وسوريا')]
