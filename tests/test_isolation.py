@@ -185,3 +185,31 @@ def test_an_output_naming_an_input_is_refused_before_anything_is_read(
     assert result.exit_code == 2
     assert "is one of the inputs" in result.output
     assert source.read_bytes() == before
+
+
+def test_reports_akhbar_wrote_are_not_read_back_as_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "004.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    first = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(folder),
+            "-o",
+            str(folder / "report.html"),
+            "-o",
+            str(folder / "report.md"),
+        ],
+    )
+    assert first.exit_code == 0, first.output
+    out = tmp_path / "again.json"
+    again = runner.invoke(app, ["analyze", str(folder), "-o", str(out), "--jobs", "1"])
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [article["id"] for article in report["articles"]] == ["004"]
+    assert sorted(Path(item["source"]).name for item in report["skipped"]) == [
+        "report.html",
+        "report.md",
+    ]
+    assert all("is a report akhbar wrote" in item["reason"] for item in report["skipped"])
+    assert again.exit_code == 1

@@ -146,11 +146,25 @@ def _read_file(path: str, config: IngestConfig, *, explicit: bool) -> Iterator[I
     except OSError as error:
         yield SkippedInput(path, f"cannot be read ({error.strerror or error}); check it")
         return
+    if _is_akhbar_report(text):
+        yield SkippedInput(
+            path, "is a report akhbar wrote, not an article; keep reports out of input folders"
+        )
+        return
     stem = _stem(os.path.basename(path))
     if name.endswith(HTML_SUFFIXES) or (not name.endswith(TEXT_SUFFIXES) and looks_like_html(text)):
         yield RawDocument(source=path, kind="html", html=text, id=stem)
     else:
         yield RawDocument(source=path, kind="txt", text=text, id=stem)
+
+
+def _is_akhbar_report(text: str) -> bool:
+    """An HTML or Markdown report akhbar wrote (its generator tag, or its title and schema
+    line): analysing a folder again must not read last run's report as an article."""
+    head = text[:4096]
+    if '<meta name="generator" content="akhbar ' in head:
+        return True
+    return head.startswith("# تقرير الأخبار (akhbar report)") and "akhbar.report/" in head
 
 
 def _stem(name: str) -> str:
