@@ -28,18 +28,13 @@ def test_a_fifo_in_a_folder_is_skipped_not_waited_on(tmp_path: Path) -> None:
     assert out.exists()
 
 
+def _cluster_on(tmp_path: Path, scheduler: str):
+    out = tmp_path / "a.jsonl"
+    return runner.invoke(app, ["cluster", str(SEEDS), "--out", str(out), "--scheduler", scheduler])
+
+
 def test_a_scheduler_without_a_port_is_a_usage_error(tmp_path: Path) -> None:
-    result = runner.invoke(
-        app,
-        [
-            "cluster",
-            str(SEEDS),
-            "--out",
-            str(tmp_path / "a.jsonl"),
-            "--scheduler",
-            "tcp://127.0.0.1",
-        ],
-    )
+    result = _cluster_on(tmp_path, "tcp://127.0.0.1")
     assert result.exit_code == 2
     assert "has no port: use tcp://HOST:PORT" in result.output
 
@@ -56,17 +51,7 @@ def test_a_service_that_is_no_dask_scheduler_is_a_usage_error(tmp_path: Path) ->
 
     threading.Thread(target=answer, daemon=True).start()
     try:
-        result = runner.invoke(
-            app,
-            [
-                "cluster",
-                str(SEEDS),
-                "--out",
-                str(tmp_path / "a.jsonl"),
-                "--scheduler",
-                f"tcp://127.0.0.1:{port}",
-            ],
-        )
+        result = _cluster_on(tmp_path, f"tcp://127.0.0.1:{port}")
     finally:
         server.close()
     assert result.exit_code == 2
