@@ -83,3 +83,20 @@ def test_deterministic():
     analyses = [found[SPORT], found[ARABIYA], found[SKY]]
     assert find_wire_copies(analyses) == find_wire_copies(analyses)
     assert find_wire_copies(analyses) == find_wire_copies(list(found.values()))
+
+
+def test_a_sentence_reposted_by_many_articles_makes_linearly_many_pairs():
+    # One agency sentence re-posted 40 times by 40 outlets: each article is compared with
+    # the 32 after it, not all 39 others (780 pairs), and all 40 remain one voice.
+    reposts = [
+        ArticleAnalysis(
+            Article(id=f"r{n:02}", source="feed", text=SHARED, outlet=f"outlet {n}"),
+            split_sentences(SHARED),
+        )
+        for n in range(40)
+    ]
+    copies = find_wire_copies(reposts)
+    pairs = {(c.first.span.article, c.second.span.article) for c in copies}
+    assert len(pairs) == sum(min(32, 39 - n) for n in range(40)) == 752
+    assert ("r00", "r32") in pairs and ("r00", "r33") not in pairs
+    assert voices(reposts, copies) == (tuple(a.article.id for a in reposts),)

@@ -57,7 +57,10 @@ class WireConfig:
     0.5 they are two sentences about one fact. Sentences under ``min_words`` words
     (datelines, "اقرأ أيضا", one-line headlines) are too common to show copying.
     ``voice_share`` is the share of the smaller article's sentences two articles must share
-    to count as one voice.
+    to count as one voice. A sentence carried by more than ``max_partners`` + 1 articles
+    (a feed re-posting one line thousands of times) is compared with the ``max_partners``
+    rows after it in input order, not with every row: the copies stay connected and their
+    number grows linearly, not with the square of the feed.
     """
 
     threshold: float = 0.7
@@ -66,6 +69,7 @@ class WireConfig:
     num_perm: int = 64
     seed: int = 7
     voice_share: float = 0.3
+    max_partners: int = 32
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -75,6 +79,8 @@ class WireConfig:
                 f"wire shingle_size={self.shingle_size!r}, min_words={self.min_words!r} and "
                 f"num_perm={self.num_perm!r} must be >= 1, >= 1 and >= 2; use 4, 8 and 64"
             )
+        if self.max_partners < 1:
+            raise ConfigError(f"wire max_partners {self.max_partners!r} must be >= 1; use 32")
         if not 0.0 < self.voice_share <= 1.0:
             raise ConfigError(
                 f"wire voice_share {self.voice_share!r} is outside (0, 1]; use e.g. 0.3"
@@ -190,17 +196,25 @@ def _outlet_codes(analyses: Sequence[ArticleAnalysis]) -> np.ndarray:
     )
 
 
-def _band_pairs(labels: np.ndarray) -> np.ndarray:
-    """Every pair ``(i, j)``, ``i < j``, of rows with the same bucket label."""
+def _group_pairs(group: np.ndarray, partners: int) -> np.ndarray:
+    """Pairs ``(group[i], group[i + d])``, ``1 <= d <= partners``: every pair when the group
+    is small enough."""
+    if len(group) <= partners + 1:
+        return group[np.column_stack(np.triu_indices(len(group), 1))]
+    steps = range(1, partners + 1)
+    return np.vstack([np.column_stack((group[:-d], group[d:])) for d in steps])
+
+
+def _band_pairs(labels: np.ndarray, partners: int) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, of rows with the same bucket label, each row paired with
+    at most ``partners`` rows after it (see :class:`WireConfig`)."""
     shared = np.bincount(labels)[labels] > 1  # most sentences are alone in their bucket
     rows = np.flatnonzero(shared)
     labels = labels[rows]
     order = rows[np.argsort(labels, kind="stable")]
     labels = np.sort(labels, kind="stable")
     cuts = np.flatnonzero(np.diff(labels)) + 1
-    found = [
-        group[np.column_stack(np.triu_indices(len(group), 1))] for group in np.split(order, cuts)
-    ]
+    found = [_group_pairs(group, partners) for group in np.split(order, cuts)]
     return np.vstack(found) if found else np.empty((0, 2), dtype=np.int64)
 
 
@@ -216,7 +230,8 @@ def _candidate_pairs(table: _Table, outlets: np.ndarray, config: WireConfig) -> 
     found = []
     for band in range(bands):
         cut = signatures[:, band * rows : (band + 1) * rows]
-        found.append(_band_pairs(np.unique(cut, axis=0, return_inverse=True)[1].ravel()))
+        labels = np.unique(cut, axis=0, return_inverse=True)[1].ravel()
+        found.append(_band_pairs(labels, config.max_partners))
     pairs = np.unique(np.vstack([np.empty((0, 2), dtype=np.int64), *found]), axis=0)
     owners = table.owners[pairs]
     pairs = pairs[outlets[owners[:, 0]] != outlets[owners[:, 1]]]
