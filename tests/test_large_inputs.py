@@ -50,3 +50,28 @@ def test_a_long_real_sentence_is_cut_between_words_and_loses_none() -> None:
     (first, second) = split_sentences(words)
     assert len(first.text.split()) == MAX_SENTENCE_WORDS
     assert first.text.split() + second.text.split() == words.split()
+
+
+def test_sentences_are_tagged_in_runs_of_bounded_tokens() -> None:
+    from akhbar.analyze.entities.tagger.combined import _groups
+
+    sentences = [[("w", "w")] * n for n in (3, 4, 2, 9, 1)]
+    runs = [[len(s) for s in run] for run in _groups(sentences, 7)]
+    assert runs == [[3, 4], [2], [9], [1]]  # a sentence longer than the run stands alone
+
+
+def test_a_minhash_signature_of_many_shingles_is_the_minimum_over_all_of_them() -> None:
+    import numpy as np
+
+    from akhbar.corpus.minhash import permutations, signature_of_shingles
+
+    shingles = np.random.default_rng(5).integers(0, 2**32, size=100_000, dtype=np.uint64)
+    functions = permutations(128, 7)
+    multipliers, offsets = functions
+    with np.errstate(over="ignore"):
+        whole = ((np.multiply.outer(shingles, multipliers) + offsets).min(axis=0) >> 32).astype(
+            np.uint32
+        )
+    assert np.array_equal(signature_of_shingles(shingles, functions), whole)
+    # Reversed, each function's minimum falls in another block and must carry over.
+    assert np.array_equal(signature_of_shingles(shingles[::-1].copy(), functions), whole)

@@ -378,7 +378,7 @@ def search_command(
     from akhbar.store import open_store
 
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
-    with _usage_errors(), open_store(db, create=False) as store:
+    with _usage_errors(), open_store(db, create=False, read_only=True) as store:
         hits = store.search(query, outlet=outlet, since=first, until=last, limit=limit)
     if as_json:
         rows = [
@@ -430,7 +430,7 @@ def stories_command(
     """List the stored stories with their outlets and dates, or one story's articles."""
     from akhbar.store import open_store
 
-    with _usage_errors(), open_store(db, create=False) as store:
+    with _usage_errors(), open_store(db, create=False, read_only=True) as store:
         stories = store.stories()
         if story_id is not None:
             story = next((s for s in stories if s.id == story_id), None)

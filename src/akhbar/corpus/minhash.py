@@ -125,12 +125,21 @@ def signature_of_shingles(
     multipliers, offsets = hash_functions
     if len(shingles) == 0:
         return np.full(len(multipliers), EMPTY_VALUE, dtype=np.uint32)
-    # One (shingles x functions) matrix per text, three whole-array passes. The shift
-    # is monotone, so it is taken after the minimum, on one row instead of the matrix.
-    with np.errstate(over="ignore"):
-        values = np.multiply.outer(shingles, multipliers)
-        values += offsets
-    return (values.min(axis=0) >> _HIGH).astype(np.uint32)
+    # One (shingles x functions) matrix per block of shingles, three whole-array passes.
+    # Blocks bound the matrix (a 10 MB text has 2 million shingles: 2 GB in one piece). The
+    # shift is monotone, so it is taken after the minimum, on one row instead of the matrix.
+    lowest = None
+    for start in range(0, len(shingles), _BLOCK):
+        with np.errstate(over="ignore"):
+            values = np.multiply.outer(shingles[start : start + _BLOCK], multipliers)
+            values += offsets
+        found = values.min(axis=0)
+        lowest = found if lowest is None else np.minimum(lowest, found)
+    return (lowest >> _HIGH).astype(np.uint32)
+
+
+# Shingles hashed per block: 32,768 x 128 functions x 8 bytes = 32 MB at most.
+_BLOCK = 32_768
 
 
 def estimate_jaccard(signature: np.ndarray, others: np.ndarray) -> np.ndarray:

@@ -101,6 +101,9 @@ def _unique_id(item: Item, stems: set[str]) -> Item:
 def _read_folder(folder: str, config: IngestConfig) -> Iterator[Item]:
     read_any = False
     for path in _walk(folder):
+        if isinstance(path, SkippedInput):
+            yield path
+            continue
         if not _regular(path):
             # Opening a FIFO waits for a writer that may never come; a socket or a device
             # is no article.
@@ -125,12 +128,25 @@ def _regular(path: str) -> bool:
         return True  # _read_file reports why it cannot be read
 
 
-def _walk(folder: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: str) -> Iterator[str | SkippedInput]:
+    """Files to read under ``folder``, and a skip for each subfolder that cannot be listed
+    (no permission, gone meanwhile): its articles are missing, and the run says so."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
+        while unlisted:
+            yield _unlisted(unlisted.pop(0))
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(READ_SUFFIXES):
                 yield os.path.join(root, name)
+    for error in unlisted:
+        yield _unlisted(error)
+
+
+def _unlisted(error: OSError) -> SkippedInput:
+    return SkippedInput(
+        str(error.filename), f"folder cannot be listed ({error.strerror or error}); check it"
+    )
 
 
 def _read_file(path: str, config: IngestConfig, *, explicit: bool) -> Iterator[Item]:

@@ -18,6 +18,7 @@ while inputs stream in.
 from __future__ import annotations
 
 import os
+import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -39,15 +40,21 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+# How long a tcp:// scheduler may take to answer before the command gives up (exit 2).
+CONNECT_TIMEOUT = "30s"
+
+
 @contextmanager
-def batch_runner(*, jobs: int = 1, scheduler: str | None = None) -> Iterator[BatchMap]:
+def batch_runner(
+    *, jobs: int = 1, scheduler: str | None = None, connect_timeout: str = CONNECT_TIMEOUT
+) -> Iterator[BatchMap]:
     """A :data:`BatchMap` for ``--jobs`` / ``--scheduler``: Dask when a scheduler is given
-    ('local' starts a two-worker LocalCluster, tcp://HOST:PORT joins one), else ``jobs``
-    processes (1: this process)."""
+    ('local' starts a two-worker LocalCluster, tcp://HOST:PORT joins one, giving up after
+    ``connect_timeout``), else ``jobs`` processes (1: this process)."""
     if jobs < 1:
         raise ConfigError(f"--jobs {jobs}: give 1 or more processes")
     if scheduler is not None:
-        with _dask_client(scheduler) as client:
+        with _dask_client(scheduler, connect_timeout) as client:
             yield lambda task, batches: _ordered(
                 partial(client.submit, pure=False), task, batches, _dask_workers(client)
             )
@@ -112,12 +119,25 @@ def _dask_workers(client) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
-# How long a tcp:// scheduler may take to answer before the command gives up (exit 2).
-CONNECT_TIMEOUT = "30s"
+def _says_something(scheduler: str, connect_timeout: str) -> None:
+    """Raise unless ``scheduler`` accepts a connection and sends a first byte in time.
+
+    A Dask scheduler sends its handshake as soon as it accepts. Dask's own client waits for
+    that handshake without a time limit (distributed 2026.8, ``comm.core.connect``), so a
+    port that accepts and stays silent would hang the command for good.
+    """
+    from dask.utils import parse_timedelta
+
+    address = urlsplit(scheduler)
+    with socket.create_connection(
+        (address.hostname, address.port), timeout=parse_timedelta(connect_timeout)
+    ) as probe:
+        if not probe.recv(1):
+            raise ConnectionError("the connection was closed before any answer")
 
 
 @contextmanager
-def _dask_client(scheduler: str):
+def _dask_client(scheduler: str, connect_timeout: str):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -134,10 +154,11 @@ def _dask_client(scheduler: str):
                 f"--scheduler {scheduler!r} has no port: use tcp://HOST:PORT (Dask's is 8786)"
             )
         try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            _says_something(scheduler, connect_timeout)
+            client = Client(scheduler, timeout=connect_timeout)
         except Exception as error:
             raise ConfigError(
-                f"cannot reach the Dask scheduler {scheduler} within {CONNECT_TIMEOUT} "
+                f"cannot reach the Dask scheduler {scheduler} within {connect_timeout} "
                 f"({type(error).__name__}: {error}); is a Dask scheduler listening there?"
             ) from None
     else:

@@ -37,8 +37,11 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
-def open_store(url_or_path: str | os.PathLike[str], *, create: bool = True) -> ArticleStore:
-    """The store at a path (SQLite) or URL. ``create=False`` refuses to start a new store.
+def open_store(
+    url_or_path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
+) -> ArticleStore:
+    """The store at a path (SQLite) or URL. ``create=False`` refuses to start a new store;
+    ``read_only=True`` opens an existing one for reading alone (search, listing).
 
     Raises :class:`StoreError` when the location cannot be used, naming it and the fix.
     """
@@ -53,4 +56,4 @@ def open_store(url_or_path: str | os.PathLike[str], *, create: bool = True) -> A
         raise StoreError(
             f"{scheme}://...: unknown store scheme {scheme!r}; use a SQLite path (./akhbar.db)"
         )
-    return SqliteStore(location, create=create)
+    return SqliteStore(location, create=create, read_only=read_only)

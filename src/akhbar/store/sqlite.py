@@ -13,6 +13,7 @@ import logging
 import os
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -107,6 +108,20 @@ def _unreadable(path: str, error: sqlite3.DatabaseError) -> StoreError:
     )
 
 
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A connection that never writes. In WAL mode SQLite still wants the ``-shm`` file
+    beside the store; where it cannot make one (a read-only disk), the store is read as
+    immutable: nothing can change it there anyway."""
+    uri = f"file:{urllib.parse.quote(os.path.abspath(path))}"
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+
+
 def _refuse(path: str, problem: str) -> StoreError:
     return StoreError(f"{path}: {problem}")
 
@@ -127,17 +142,26 @@ def _check_header(path: str) -> None:
 
 
 class SqliteStore(ArticleStore):
-    """Articles in one SQLite file. ``create=False`` refuses a path with no store yet."""
+    """Articles in one SQLite file. ``create=False`` refuses a path with no store yet;
+    ``read_only=True`` opens it for reading alone (search and listing work on a store on a
+    read-only disk or owned by another user), so it must exist and be current."""
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
+    ) -> None:
         self.location = os.fspath(path)
         exists = os.path.exists(self.location) and os.path.getsize(self.location) > 0
         if exists:
             _check_header(self.location)
-        elif not create:
+        elif not create or read_only:
             raise _refuse(self.location, "no store here yet; run akhbar ingest INPUT --db first")
+        self._read_only = read_only
         try:
-            self._db = sqlite3.connect(self.location, isolation_level=None)
+            self._db = (
+                _connect_read_only(self.location)
+                if read_only
+                else sqlite3.connect(self.location, isolation_level=None)
+            )
         except sqlite3.Error as error:
             raise _refuse(self.location, f"cannot open the store: {error}") from None
         try:
@@ -156,6 +180,15 @@ class SqliteStore(ArticleStore):
             tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as error:
+            if "unable to open" not in str(error):
+                raise _refuse(self.location, f"cannot open the store: {error}") from None
+            # The header was SQLite's: SQLite cannot make its journal beside it.
+            raise _refuse(
+                self.location,
+                f"cannot open the store for writing ({error}): is its disk or folder "
+                "read-only? akhbar search and akhbar stories can still read it",
+            ) from None
         except sqlite3.DatabaseError as error:
             raise _refuse(self.location, f"is not an akhbar store ({error})") from None
         if app_id != APPLICATION_ID and (tables or app_id):
@@ -169,6 +202,16 @@ class SqliteStore(ArticleStore):
                 f"was written by a newer akhbar (store schema {version}; this akhbar reads "
                 f"up to {SCHEMA_VERSION}); upgrade akhbar to read it",
             )
+        if self._read_only:
+            if app_id != APPLICATION_ID or version < SCHEMA_VERSION:
+                raise _refuse(
+                    self.location,
+                    "was written by an older akhbar and is read-only here; run akhbar ingest "
+                    "with --db on it once with write access to upgrade it"
+                    if app_id == APPLICATION_ID
+                    else "is an empty SQLite file, not an akhbar store yet",
+                )
+            return
         self._wal()
         self._db.execute("PRAGMA synchronous=NORMAL")
         if app_id == APPLICATION_ID and version < SCHEMA_VERSION:

@@ -22,7 +22,7 @@ Labels are coarse BIO (``B-PER``, ``I-LOC``, ``B-ORG``, ``O``; see
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -104,11 +104,40 @@ def tag_sentences(
     ``network``: another network than the shipped one (the training script scores its own).
     """
     network = network or shipped_network()
+    kept = [forms for forms in sentences if forms]
+    paths = iter(
+        path for group in _groups(kept, _GROUP_TOKENS) for path in _tag_group(group, network)
+    )
+    return [next(paths) if forms else () for forms in sentences]
+
+
+# Sentences are tagged in groups of about this many tokens: every model's scores and
+# marginals of a group are held at once (about 3 KB a token), so an article of a million
+# words is tagged in bounded memory rather than all together.
+_GROUP_TOKENS = 20_000
+
+
+def _groups(
+    sentences: Sequence[Sequence[tuple[str, str]]], size: int
+) -> Iterator[Sequence[Sequence[tuple[str, str]]]]:
+    """Consecutive runs of ``sentences`` of at most ``size`` tokens (one longer sentence
+    alone)."""
+    start, tokens = 0, 0
+    for end, forms in enumerate(sentences):
+        if tokens and tokens + len(forms) > size:
+            yield sentences[start:end]
+            start, tokens = end, 0
+        tokens += len(forms)
+    if start < len(sentences):
+        yield sentences[start:]
+
+
+def _tag_group(
+    kept: Sequence[Sequence[tuple[str, str]]], network: Network
+) -> list[tuple[str, ...]]:
+    """BIO labels of non-empty sentences, tagged together."""
     crf = shipped_crf()
     labels = network.labels
-    kept = [forms for forms in sentences if forms]
-    if not kept:
-        return [() for _ in sentences]
     heads = sentence_scores(network, kept)  # per sentence: heads x tokens x labels
     models = [_crf_chain(crf), *(head_chain(head) for head in network.heads)]
     scores = [crf_scores(crf, kept)] + [
@@ -120,8 +149,7 @@ def tag_sentences(
         + (1.0 - NETWORK_WEIGHT) * _in_order(crf_found[row], crf.labels, labels)
         for row in range(len(kept))
     ]
-    paths = iter(best_valid_paths(combined, labels))
-    return [next(paths) if forms else () for forms in sentences]
+    return best_valid_paths(combined, labels)
 
 
 def tag_forms(
