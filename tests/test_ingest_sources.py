@@ -103,7 +103,7 @@ def _jsonl_lines() -> list[str]:
     return [
         json.dumps(good, ensure_ascii=False),
         '{"id": "ant:2", "text": "نص مكسور',
-        json.dumps({"id": "ant:3", "title": "بلا نص"}, ensure_ascii=False),
+        json.dumps({"id": "ant:3", "url": "https://arabic.cnn.com/3"}, ensure_ascii=False),
         "",
         json.dumps({"id": 4, "text": ""}),
         json.dumps({**good, "id": "ant:5", "date": "أمس"}, ensure_ascii=False),
@@ -119,7 +119,8 @@ def test_jsonl_broken_and_missing_text_lines(tmp_path: Path, suffix: str) -> Non
     assert [f"{skip.source}: {skip.reason}" for skip in result.skipped] == [
         f"{path}:2: line is not valid JSON (Unterminated string starting at, column 25); "
         "fix or drop it",
-        f'{path}:3: missing "text" (or "html"); every line needs the article body',
+        f'{path}:3: missing "text" (or "html") and "title"; every line needs the article '
+        "body, or at least its title",
         f"{path}:5: text is empty; give the article body in the input",
     ]
     first, fifth = result.articles

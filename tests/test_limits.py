@@ -25,19 +25,19 @@ def test_a_gzip_of_many_small_lines_stops_at_the_limit(tmp_path: Path) -> None:
     ]
     with gzip.open(path, "wb") as stream:
         stream.writelines(lines)
-    items = list(iter_documents([str(path)], config=IngestConfig(max_bytes=50_000)))
+    items = list(iter_documents([str(path)], config=IngestConfig(max_jsonl_bytes=50_000)))
     read = [item for item in items if isinstance(item, RawDocument)]
     assert len(read) == 50_000 // len(lines[0]) < 2000
     (last,) = [item for item in items if isinstance(item, SkippedInput)]
     assert last.source == f"{path}:{len(read) + 1}"
-    assert "more than the 0.0476837 MiB limit (decompressed)" in last.reason
+    assert "more than the 4.65661e-05 GiB limit (decompressed)" in last.reason
 
 
 def test_a_gzip_of_newlines_ends(tmp_path: Path) -> None:
     path = tmp_path / "blank.jsonl.gz"
     with gzip.open(path, "wb") as stream:
         stream.write(b"\n" * 3_000_000)
-    (item,) = iter_documents([str(path)], config=IngestConfig(max_bytes=1_000_000))
+    (item,) = iter_documents([str(path)], config=IngestConfig(max_jsonl_bytes=1_000_000))
     assert isinstance(item, SkippedInput) and "decompressed" in item.reason
 
 

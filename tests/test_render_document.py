@@ -38,6 +38,7 @@ def test_article_entry_exact() -> None:
         "story": "story-putin-sharaa",
         "main_event": "event-letter",
         "duplicate_of": None,
+        "title_only": False,
         "boilerplate": [
             {"text": "+ الخط -", "reason": "widget", "line": 5},
             {"text": "استمع إلى الملخص", "reason": "widget", "line": 7},
@@ -73,6 +74,7 @@ def test_story_items_exact() -> None:
         "title",
         "articles",
         "events",
+        "threads",
         "entities",
         "quotes",
         "attributions",

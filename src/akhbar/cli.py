@@ -227,6 +227,15 @@ def analyze(
     raise typer.Exit(_report_skipped(report.skipped))
 
 
+def _thread_days(thread) -> str:
+    first, last = thread.first_published, thread.last_published
+    if first is None:
+        return "no date"
+    return (
+        first.isoformat() if last in (None, first) else f"{first.isoformat()}..{last.isoformat()}"
+    )
+
+
 def _parse_pub(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -440,10 +449,15 @@ def stories_command(
             articles = [store.get(article_id) for article_id in story.articles]
     if story_id is not None:
         typer.echo(f"{story.id}  {len(story.articles)} articles  {', '.join(story.outlets) or '-'}")
-        for article in articles:
-            day = article.published.isoformat()[:10] if article.published else "no date"
-            typer.echo(f"{day}  {article.outlet or '-'}  {article.id}")
-            typer.echo(f"   {article.title or ''}")
+        by_id = {article.id: article for article in articles}
+        for thread in story.threads:
+            typer.echo("")
+            typer.echo(f"{_thread_days(thread)}  {thread.id}  {len(thread.articles)} articles")
+            typer.echo(f"   {thread.title or ''}")
+            for article in (by_id[article_id] for article_id in thread.articles):
+                day = article.published.isoformat()[:10] if article.published else "no date"
+                typer.echo(f"   {day}  {article.outlet or '-'}  {article.id}")
+                typer.echo(f"      {article.title or ''}")
         return
     if not stories:
         typer.echo("no stories stored yet; run akhbar cluster --db")
@@ -452,8 +466,9 @@ def stories_command(
     for story in shown[:limit]:
         first = story.first_published.isoformat() if story.first_published else "?"
         last = story.last_published.isoformat() if story.last_published else "?"
+        threads = f"{len(story.threads)} events  " if len(story.threads) > 1 else ""
         typer.echo(
-            f"{story.id}  {len(story.articles)} articles  {first}..{last}  "
+            f"{story.id}  {len(story.articles)} articles  {threads}{first}..{last}  "
             f"{', '.join(story.outlets) or '-'}"
         )
         typer.echo(f"   {story.title or ''}")

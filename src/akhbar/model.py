@@ -107,6 +107,11 @@ class Article:
     published_evidence: tuple[Evidence, ...] = ()
     published_notes: tuple[str, ...] = ()
 
+    @property
+    def title_only(self) -> bool:
+        """A feed item with a title and no body: grouped by its title, nothing extracted."""
+        return not self.text and bool(self.title)
+
 
 @dataclass(frozen=True)
 class SkippedInput:
@@ -360,11 +365,27 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class Thread:
+    """One happening of a story as its articles report it: the articles the corpus stage
+    grouped into one event (:func:`akhbar.story.threads.story_threads`), with the dates
+    they were published; ``title`` is the headline the others resemble most."""
+
+    id: str
+    title: str | None
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    first_published: dt.date | None = None
+    last_published: dt.date | None = None
+    date: str | None = None  # the day most of its articles' main event happened (ISO)
+
+
+@dataclass(frozen=True)
 class Story:
     id: str
     title: str
     articles: tuple[str, ...]
     events: tuple[Event, ...] = ()
+    threads: tuple[Thread, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     attributions: tuple[Attribution, ...] = ()

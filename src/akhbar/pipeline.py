@@ -41,6 +41,7 @@ from akhbar.model import (
 from akhbar.story import build_story
 from akhbar.story.events import merge_events
 from akhbar.story.published import infer_published
+from akhbar.story.threads import ThreadMember, story_threads
 
 __all__ = [
     "ANALYZE_BATCH",
@@ -237,6 +238,23 @@ def report_for_articles(
             skipped += [SkippedInput(by_id[i].article.source, found.reason) for i in member_ids]
             continue
         story, members, main_event = found
+        day_of = {e.id: e.date for e in story.events if e.precision == "day" and e.date}
+        story = dataclasses.replace(
+            story,
+            threads=story_threads(
+                [
+                    ThreadMember(
+                        m.article.id,
+                        clustered[m.article.id].event,
+                        m.article.title,
+                        m.article.outlet,
+                        m.article.published,
+                        day_of.get(main_event[m.article.id] or ""),
+                    )
+                    for m in members
+                ]
+            ),
+        )
         stories.append(story)
         for member in members:
             article_id = member.article.id

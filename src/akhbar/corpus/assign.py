@@ -13,6 +13,7 @@ stays exact and deterministic:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ class PreparedArticle:
     fingerprint: Fingerprint
     vector: tuple[tuple[str, float], ...]
     title_vector: tuple[tuple[str, float], ...] = ()
+    title_only: bool = False
 
 
 def prepare(article: Article, *, config: CorpusConfig = CorpusConfig()) -> PreparedArticle:
@@ -59,9 +61,13 @@ def prepare(article: Article, *, config: CorpusConfig = CorpusConfig()) -> Prepa
         id=article.id,
         source=article.source,
         published=article.published,
-        fingerprint=fingerprint_words(key_text, words, config=config.dedup),
+        fingerprint=dataclasses.replace(
+            fingerprint_words(key_text, words, config=config.dedup),
+            day=article.published.toordinal() if article.published is not None else None,
+        ),
         vector=vector_from_stems(title_stems, stem_bases(words), config=config.cluster),
         title_vector=title_vector(title_stems, config=config.cluster),
+        title_only=article.title_only,
     )
 
 
@@ -73,7 +79,9 @@ def assign(
     prints = {item.id: item.fingerprint for item in items}
     inputs = order_for_clustering(
         [
-            ClusterInput(item.id, item.published, item.vector, None, item.title_vector)
+            ClusterInput(
+                item.id, item.published, item.vector, None, item.title_vector, item.title_only
+            )
             for item in items
         ]
     )
@@ -82,6 +90,6 @@ def assign(
     def with_duplicates() -> Iterator[ClusterInput]:
         for item in inputs:
             original = duplicates.add_fingerprint(item.id, prints[item.id])
-            yield ClusterInput(item.id, item.published, item.vector, original, item.title)
+            yield dataclasses.replace(item, duplicate_of=original)
 
     yield from cluster_articles(with_duplicates(), config=config.cluster)

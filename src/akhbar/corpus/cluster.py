@@ -123,6 +123,7 @@ class ClusterInput:
     vector: Terms
     duplicate_of: str | None = None
     title: Terms = ()
+    title_only: bool = False  # no body: scored by its headline against the events' headlines
 
 
 @dataclass
@@ -133,6 +134,7 @@ class _Cluster:
     last: float = 0.0  # days since epoch of the newest member
     time_sum: float = 0.0  # sum of the members' days, for the mean time
     size: int = 0
+    bodies: int = 0  # members with a body (not title-only)
     index_terms: tuple[str, ...] = ()
     norm: float = 1.0
     title_norm: float = 1.0
@@ -189,6 +191,16 @@ def title_vector(title_stems: Sequence[str], *, config: ClusterConfig = ClusterC
     return _tfidf(Counter(title_stems), config.title_terms)
 
 
+def _covered(vector: _Split, other: Counter | dict[str, float]) -> float:
+    """The share of a normalised vector's squared weight on terms ``other`` has."""
+    return sum(w * w for t, w in zip(*vector, strict=True) if t in other)
+
+
+def _normalised(counts: Counter) -> Terms:
+    norm = math.sqrt(sum(w * w for w in counts.values())) or 1.0
+    return tuple((t, w / norm) for t, w in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def _dot(terms: tuple[str, ...], weights: tuple[float, ...], other: Counter) -> float:
     # Summed in the order of ``terms`` (a vector's fixed order), never in set or hash order,
     # so the last bits, hence ties, are the same in every process. Absent terms add 0.0.
@@ -227,9 +239,24 @@ class _Level:
             for term in cluster.index_terms:
                 self.index[term].discard(cluster_id)
 
-    def score(self, cluster: _Cluster, vector: _Split, title: _Split, now: float) -> float:
-        score = _dot(*vector, cluster.centroid) / cluster.norm
-        if self.title_weight and title[0]:
+    def score(
+        self, cluster: _Cluster, vector: _Split, title: _Split, now: float, by_title: bool = False
+    ) -> float:
+        if by_title or not cluster.bodies:
+            # A headline alone has a few terms: its cosine with a whole article's centroid
+            # is small whatever the match. Half the score is the share of the headline's
+            # weight whose terms the other side's articles use, half the headlines' cosine.
+            headlines = _dot(*title, cluster.title) / cluster.title_norm
+            if by_title:
+                covered = _covered(title, cluster.centroid)
+            else:  # an article against headlines alone
+                covered = _covered(
+                    _split(_normalised(cluster.title)), dict(zip(*vector, strict=True))
+                )
+            score = 0.5 * covered + 0.5 * headlines
+        else:
+            score = _dot(*vector, cluster.centroid) / cluster.norm
+        if self.title_weight and title[0] and not by_title and cluster.bodies:
             score += self.title_weight * _dot(*title, cluster.title) / cluster.title_norm
         if self.age_penalty:
             age = now - cluster.mean_time - self.config.event_age_grace_days
@@ -237,13 +264,15 @@ class _Level:
                 score -= self.age_penalty * age
         return score
 
-    def scored(self, vector: _Split, title: _Split, now: float) -> list[tuple[float, str]]:
+    def scored(
+        self, vector: _Split, title: _Split, now: float, by_title: bool = False
+    ) -> list[tuple[float, str]]:
         """``(score, cluster id)`` of the open clusters sharing a strong term with ``vector``."""
         # The article's strongest terms find the candidates; all its terms score them.
         lookup = vector[0][: self.config.index_terms]
         hits = Counter(itertools.chain.from_iterable(self.index.get(term, ()) for term in lookup))
         candidates = [c for c, n in hits.items() if n >= self.min_shared]
-        return [(self.score(self.open[c], vector, title, now), c) for c in candidates]
+        return [(self.score(self.open[c], vector, title, now, by_title), c) for c in candidates]
 
     def best(self, scored: list[tuple[float, str]]) -> str | None:
         if not scored:
@@ -251,7 +280,9 @@ class _Level:
         score, cluster_id = max(scored)
         return cluster_id if score >= self.threshold else None
 
-    def add(self, cluster_id: str | None, vector: Terms, title: Terms, now: float) -> str:
+    def add(
+        self, cluster_id: str | None, vector: Terms, title: Terms, now: float, body: bool = True
+    ) -> str:
         if cluster_id is None:
             self.count += 1
             cluster_id = f"{self.prefix}{self.count:06d}"
@@ -262,6 +293,7 @@ class _Level:
             cluster.title.update(dict(title))
         cluster.time_sum += now
         cluster.size += 1
+        cluster.bodies += body
         self._refresh(cluster, max(cluster.last, now))
         return cluster_id
 
@@ -274,6 +306,7 @@ class _Level:
         cluster.title.update(gone.title)
         cluster.time_sum += gone.time_sum
         cluster.size += gone.size
+        cluster.bodies += gone.bodies
         self._refresh(cluster, max(cluster.last, gone.last))
 
     def _refresh(self, cluster: _Cluster, last: float) -> None:
@@ -364,14 +397,15 @@ def cluster_articles(
         stories.close_before(now)
         vector, title = item.vector, item.title
         split, title_split = _split(vector), _split(title)
-        scored = events.scored(split, title_split, now)
+        scored = events.scored(split, title_split, now, by_title=item.title_only)
         event_id = events.best(scored)
+        body = not item.title_only
         if event_id is None:
-            event_id = events.add(None, vector, title, now)
+            event_id = events.add(None, vector, title, now, body)
             nearest = stories.best(stories.scored(split, ((), ()), now))
             story_id = stories.add(nearest, vector, (), now)
         else:
-            events.add(event_id, vector, title, now)
+            events.add(event_id, vector, title, now, body)
             story_id = _root(merged_stories, story_of_event[event_id])
             story_id = stories.add(story_id if story_id in stories.open else None, vector, (), now)
         story_of_event[event_id] = story_id

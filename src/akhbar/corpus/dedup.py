@@ -15,7 +15,21 @@ Two checks, in order:
 2. **Near**: MinHash signatures of ``shingle_size``-word shingles of the clitic-free base
    words (:func:`~akhbar.arabic.tokens.base_words`), banded into an LSH index; a candidate
    counts when the estimated Jaccard similarity of the two shingle sets reaches
-   ``threshold``.
+   ``threshold`` (one text lightly edited), or when the smaller text lies within the larger
+   (its shingles at least ``containment`` inside it) and the later one's opening words
+   (``lead_words``) are at least ``lead_overlap`` in the earlier text: the same agency text
+   with a paragraph appended, a sentence cut, the dateline or sign-off stripped. An update
+   that puts a new lead on top of the earlier text ("Hunt appointed" over "Johnson
+   resigns", Al Arabiya, 9 and 10 July 2018) contains it too, but its lead is new: it
+   reports a new happening and is no copy. The MinHash estimate of containment
+   (``|A ∩ B| = J (|A| + |B|) / (1 + J)``) only picks the candidates: it is too noisy when
+   the sizes differ, so containment and lead are counted exactly on the shingle sets of the
+   ``recent_texts`` articles added last (copies appear within days, and the sets stay out
+   of memory for the rest of an archive), and two texts published more than ``copy_days``
+   apart are no edited copies (a magazine programme's page template, three months on).
+
+This is the one notion of a copy: wire-copy detection (:mod:`akhbar.corpus.wire`) takes its
+whole-article copies from here and only adds the sentence-level sharing.
 
 The earliest article added that passes wins, so the answer for an article depends only on
 the articles before it, never on how the stream was cut into chunks. Duplicates are linked
@@ -25,6 +39,7 @@ report.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
@@ -47,6 +62,7 @@ __all__ = [
     "DedupConfig",
     "DuplicateIndex",
     "Fingerprint",
+    "contained",
     "exact_key",
     "find_duplicates",
     "fingerprint",
@@ -62,11 +78,16 @@ class DedupConfig:
     """Tuning of duplicate detection.
 
     ``threshold`` is the Jaccard similarity of two texts' shingle sets from which the later
-    one is a near duplicate. Calibrated on ANT (``benchmarks/dedup.py``): pairs at 0.8 and
-    above read as one text lightly edited (hashtags added, a verb or a day changed, a
-    sentence appended: Sky News Arabia and Al Arabiya running the same agency copy); from
-    0.5 to 0.8 most pairs are two write-ups of one event that share background paragraphs,
-    which is story clustering's business, not dedup's.
+    one is a near duplicate. ``containment`` is the share of the smaller text's shingles
+    (at least ``min_contained`` of them: a two-line brief inside a long report is no copy)
+    that must lie in the larger for an edited copy; such pairs have a lower Jaccard
+    similarity, so the LSH bands are tuned to ``candidate_threshold``.
+
+    Calibrated on ANT (``benchmarks/dedup.py``): pairs at 0.8 and above read as one text
+    lightly edited (hashtags added, a verb or a day changed, a sentence appended: Sky News
+    Arabia and Al Arabiya running the same agency copy); from 0.5 to 0.8 most pairs are
+    two write-ups of one event that share background paragraphs, which is story
+    clustering's business, not dedup's.
 
     Leave ``bands`` and ``rows`` unset to derive them from ``threshold`` and ``num_perm``
     (:func:`~akhbar.corpus.lsh.optimal_bands`), or set both. False negatives weigh 0.9
@@ -84,6 +105,13 @@ class DedupConfig:
     false_positive_weight: float = 0.1
     false_negative_weight: float = 0.9
     seed: int = 1
+    containment: float = 0.6
+    candidate_threshold: float = 0.4
+    min_contained: int = 20
+    lead_words: int = 40
+    lead_overlap: float = 0.5
+    recent_texts: int = 20_000
+    copy_days: int = 3
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -94,6 +122,21 @@ class DedupConfig:
         if not 2 <= self.num_perm <= 1024:
             raise ConfigError(
                 f"dedup num_perm {self.num_perm!r} is outside [2, 1024]; use e.g. 128"
+            )
+        if not 0.0 < self.containment <= 1.0 or not 0.0 < self.candidate_threshold <= 1.0:
+            raise ConfigError(
+                f"dedup containment {self.containment!r} and candidate_threshold "
+                f"{self.candidate_threshold!r} must be in (0, 1]; use e.g. 0.8 and 0.5"
+            )
+        if self.copy_days < 0:
+            raise ConfigError(f"dedup copy_days {self.copy_days!r} must be >= 0; use e.g. 3")
+        if min(self.min_contained, self.lead_words, self.recent_texts) < 1 or not (
+            0.0 < self.lead_overlap <= 1.0
+        ):
+            raise ConfigError(
+                f"dedup min_contained {self.min_contained!r}, lead_words {self.lead_words!r} "
+                f"and recent_texts {self.recent_texts!r} must be >= 1 and lead_overlap "
+                f"{self.lead_overlap!r} in (0, 1]; use 20, 40, 20000 and 0.5"
             )
         if self.shingle_size < 1:
             raise ConfigError(
@@ -130,7 +173,10 @@ class DedupConfig:
         if self.bands is not None and self.rows is not None:
             return self.bands, self.rows
         return optimal_bands(
-            self.threshold, self.num_perm, self.false_positive_weight, self.false_negative_weight
+            min(self.threshold, self.candidate_threshold),
+            self.num_perm,
+            self.false_positive_weight,
+            self.false_negative_weight,
         )
 
 
@@ -165,6 +211,10 @@ class Fingerprint:
 
     digest: bytes
     signature: np.ndarray | None
+    shingles: int = 0  # distinct shingles, for containment
+    shingle_set: np.ndarray | None = None  # sorted distinct shingle hashes, for containment
+    lead: np.ndarray | None = None  # sorted distinct shingle hashes of the opening words
+    day: int | None = None  # publication day (proleptic ordinal), when known
 
 
 def fingerprint(text: str, *, config: DedupConfig = DedupConfig()) -> Fingerprint:
@@ -179,10 +229,11 @@ def fingerprint_words(
     """:func:`fingerprint` from a text's key form and its base words, when already at hand."""
     if not words:
         return Fingerprint(_digest(key_text), None)
-    values = signature_of_shingles(
-        shingle_hashes(words, config.shingle_size), permutations(config.num_perm, config.seed)
-    )
-    return Fingerprint(_digest(key_text), values)
+    shingles = shingle_hashes(words, config.shingle_size)
+    values = signature_of_shingles(shingles, permutations(config.num_perm, config.seed))
+    distinct = np.unique(shingles).astype(np.uint32)
+    lead = np.unique(shingle_hashes(words[: config.lead_words], config.shingle_size))
+    return Fingerprint(_digest(key_text), values, len(distinct), distinct, lead.astype(np.uint32))
 
 
 class DuplicateIndex:
@@ -200,6 +251,9 @@ class DuplicateIndex:
         self._seen: set[str] = set()
         self._member_ids: list[str] = []
         self._signatures = np.empty((64, config.num_perm), dtype=np.uint32)
+        self._sizes = np.empty(64, dtype=np.int64)
+        # member -> (shingle set, publication day), for the recent members only
+        self._sets: dict[int, tuple[np.ndarray, int | None]] = {}
 
     def __len__(self) -> int:
         return len(self._seen)
@@ -223,32 +277,77 @@ class DuplicateIndex:
             return self._exact[print_.digest]
         self._exact[print_.digest] = article_id
         keys = band_keys(print_.signature, self._bands.bands, self._bands.rows)
-        match = self._near(print_.signature, keys)
-        self._remember(article_id, print_.signature, keys)
+        match = self._near(print_, keys)
+        self._remember(article_id, print_, keys)
         return match
 
-    def _near(self, values: np.ndarray, keys: list[int]) -> str | None:
+    def _near(self, print_: Fingerprint, keys: list[int]) -> str | None:
         candidates = self._bands.candidates(keys)
         if not candidates:
             return None
-        scores = estimate_jaccard(values, self._signatures[candidates])
-        passing = np.flatnonzero(scores >= self.config.threshold)
-        return self._member_ids[candidates[passing[0]]] if len(passing) else None
+        scores = estimate_jaccard(print_.signature, self._signatures[candidates])
+        near = scores >= self.config.threshold
+        # A loose estimate picks the candidates; the sets decide.
+        loose = dataclasses.replace(self.config, containment=0.8 * self.config.containment)
+        inside = contained(scores, print_.shingles, self._sizes[candidates], loose)
+        for position in np.flatnonzero(near | inside):  # earliest first
+            member = candidates[position]
+            if near[position] or self._edited_copy(print_, *self._sets.get(member, (None, None))):
+                return self._member_ids[member]
+        return None
 
-    def _remember(self, article_id: str, values: np.ndarray, keys: list[int]) -> None:
+    def _edited_copy(
+        self, print_: Fingerprint, earlier: np.ndarray | None, day: int | None
+    ) -> bool:
+        """The smaller text lies within the larger, the new one opens with the earlier's
+        words, and they were published days apart at most (see the module docstring)."""
+        later, lead = print_.shingle_set, print_.lead
+        if earlier is None or later is None or lead is None or not len(lead):
+            return False
+        apart = None if day is None or print_.day is None else abs(print_.day - day)
+        if apart is not None and apart > self.config.copy_days:
+            return False
+        smaller = min(len(later), len(earlier))
+        shared = len(np.intersect1d(later, earlier, assume_unique=True))
+        if smaller < self.config.min_contained or shared < self.config.containment * smaller:
+            return False
+        opening = len(np.intersect1d(lead, earlier, assume_unique=True))
+        return opening >= self.config.lead_overlap * len(lead)
+
+    def _remember(self, article_id: str, print_: Fingerprint, keys: list[int]) -> None:
         member = self._bands.add(keys)
         if member == len(self._signatures):
             grown = np.empty((2 * member, self.config.num_perm), dtype=np.uint32)
             grown[:member] = self._signatures
             self._signatures = grown
-        self._signatures[member] = values
+            self._sizes = np.resize(self._sizes, 2 * member)
+        self._signatures[member] = print_.signature
+        self._sizes[member] = print_.shingles
+        if print_.shingle_set is not None:
+            self._sets[member] = (print_.shingle_set, print_.day)
+            if len(self._sets) > self.config.recent_texts:
+                del self._sets[next(iter(self._sets))]  # the oldest: dicts keep insertion order
         self._member_ids.append(article_id)
 
     def nbytes(self) -> int:
         """Approximate memory held by the index, for benchmarks and logs."""
         members = len(self._member_ids)
         per_id = 120  # a short str id in a list, a set and (once) the exact dict
-        return int(self._signatures.nbytes) + self._bands.nbytes() + members * per_id
+        held = self._signatures.nbytes + self._sizes.nbytes
+        held += sum(values.nbytes for values, _ in self._sets.values())
+        return int(held) + self._bands.nbytes() + members * per_id
+
+
+def contained(
+    jaccard: np.ndarray, size: int, others: np.ndarray, config: DedupConfig
+) -> np.ndarray:
+    """Whether the smaller of each pair (``size`` shingles against each of ``others``) lies
+    at least ``config.containment`` inside the larger, given their estimated Jaccard."""
+    smaller = np.minimum(size, others)
+    shared = jaccard * (size + others) / (1.0 + jaccard)
+    return (smaller >= config.min_contained) & (
+        shared >= config.containment * np.maximum(smaller, 1)
+    )
 
 
 def find_duplicates(

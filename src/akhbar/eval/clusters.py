@@ -49,12 +49,15 @@ __all__ = [
     "load_gold",
     "load_predictions",
     "main",
+    "pair_report",
     "split_gold",
     "title_baseline",
 ]
 
 _ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD = _ROOT / "tests" / "data" / "clusters" / "ant_events.jsonl"
+DEFAULT_HARD_NEGATIVES = DEFAULT_GOLD.with_name("hard_negatives.jsonl")
+DEFAULT_EDITED_COPIES = DEFAULT_GOLD.with_name("edited_copies.jsonl")
 DEFAULT_CORPUS = _ROOT.parent / "shared" / "data" / "ant-multisource.jsonl.gz"
 LEVELS = ("event", "story")
 HALVES = ("calibration", "check")
@@ -168,6 +171,86 @@ def split_gold(gold: Gold, half: str) -> Gold:
         story={a: s for a, s in gold.story.items() if a in keep},
         labels={e: label for e, label in gold.labels.items() if e in set(events.values())},
     )
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two gold articles: a hard negative (different happenings) or an edited copy."""
+
+    a: str
+    b: str
+    kinds: tuple[str, ...]
+
+
+def load_pairs(path: Path, kinds_key: str) -> list[Pair]:
+    """Pairs from ``hard_negatives.jsonl`` (``kind``) or ``edited_copies.jsonl``
+    (``edits``); a missing file is no pairs."""
+    if not path.is_file():
+        return []
+    out = []
+    for number, row in _read_jsonl(path):
+        if not row.get("a") or not row.get("b"):
+            raise InputError(f"{path}:{number}", "pair lines need 'a' and 'b'")
+        kinds = row.get(kinds_key) or ()
+        out.append(
+            Pair(str(row["a"]), str(row["b"]), (kinds,) if isinstance(kinds, str) else tuple(kinds))
+        )
+    return out
+
+
+def pairs_scored(pairs: Sequence[Pair], gold: Gold) -> list[Pair]:
+    """The pairs whose two articles are both in ``gold`` (one half of it, say)."""
+    return [pair for pair in pairs if pair.a in gold.event and pair.b in gold.event]
+
+
+def kept_apart(
+    pairs: Sequence[Pair], pred: Mapping[str, tuple[str | None, str | None]]
+) -> dict[str, tuple[int, int]]:
+    """Per kind (and ``all``): ``(pairs in different predicted events, pairs)``."""
+    events = _level_clusters(pred, "event")
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for pair in pairs:
+        apart = events.get(pair.a, ("missing", pair.a)) != events.get(pair.b, ("missing", pair.b))
+        for kind in ("all", *pair.kinds):
+            counts[kind][0] += apart
+            counts[kind][1] += 1
+    return {kind: (n, total) for kind, (n, total) in sorted(counts.items())}
+
+
+def _duplicate_root(article: str, duplicate_of: Mapping[str, str | None]) -> str:
+    seen = {article}
+    while (earlier := duplicate_of.get(article)) is not None and earlier not in seen:
+        seen.add(earlier)
+        article = earlier
+    return article
+
+
+def linked(pairs: Sequence[Pair], duplicate_of: Mapping[str, str | None]) -> tuple[int, int]:
+    """``(pairs linked as duplicates, pairs)``: one is a (near) duplicate of the other, or
+    both of one earlier article."""
+    found = sum(
+        _duplicate_root(pair.a, duplicate_of) == _duplicate_root(pair.b, duplicate_of)
+        for pair in pairs
+    )
+    return found, len(pairs)
+
+
+def exact_copies_linked(
+    records: Sequence[Mapping], duplicate_of: Mapping[str, str | None], ids: set[str]
+) -> tuple[int, int]:
+    """``(linked, pairs)`` over the records of ``ids`` whose raw texts are identical to an
+    earlier record's: dedup must link every such copy."""
+    first: dict[str, str] = {}
+    pairs = []
+    for record in records:
+        if record["id"] not in ids or not str(record.get("text") or "").strip():
+            continue
+        text = str(record["text"])
+        if text in first:
+            pairs.append(Pair(first[text], str(record["id"]), ("exact",)))
+        else:
+            first[text] = str(record["id"])
+    return linked(pairs, duplicate_of)
 
 
 def _assignments(rows: Iterable[Mapping]) -> dict[str, tuple[str | None, str | None]]:
@@ -344,26 +427,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="ANT JSONL(.gz) holding the gold articles (for clustering runs)",
     )
     parser.add_argument("--worst", type=int, default=10)
+    parser.add_argument("--hard-negatives", type=Path, default=DEFAULT_HARD_NEGATIVES)
+    parser.add_argument("--edited-copies", type=Path, default=DEFAULT_EDITED_COPIES)
     parser.add_argument(
         "--half", choices=HALVES, help="score only the calibration or the check half of the gold"
     )
     args = parser.parse_args(argv)
+    records: list[dict] = []
     try:
         gold = load_gold(args.gold)
+        hard = load_pairs(args.hard_negatives, "kind")
+        edited = load_pairs(args.edited_copies, "edits")
         if args.pred is not None:
-            pred = load_predictions(args.pred)
+            rows = [row for _, row in _read_jsonl(args.pred)]
             source = str(args.pred)
         else:
             records = _gold_records(set(gold.event), args.corpus)
             if args.baseline == "title":
-                pred = _assignments(title_baseline(records))
+                rows = title_baseline(records)
                 source = "baseline: titles sharing >= 50% key words within +-2 days"
             else:
-                pred = _assignments(_own_clustering(records))
+                rows = _own_clustering(records)
                 source = "akhbar's clustering (akhbar.pipeline.cluster_inputs) on the gold articles"
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    pred = _assignments(rows)
+    duplicate_of = {str(row["id"]): row.get("duplicate_of") for row in rows if row.get("id")}
     print(f"predictions: {source}")
     if args.half:
         gold = split_gold(gold, args.half)
@@ -373,7 +463,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if i:
             print()
         report(gold, pred, level, worst=args.worst)
+    print()
+    pair_report(gold, pred, duplicate_of, hard, edited, records)
     return 0
+
+
+def pair_report(
+    gold: Gold,
+    pred: Mapping[str, tuple[str | None, str | None]],
+    duplicate_of: Mapping[str, str | None],
+    hard: Sequence[Pair],
+    edited: Sequence[Pair],
+    records: Sequence[Mapping] = (),
+    out=None,
+) -> None:
+    """Hard negatives kept apart (per kind), edited copies linked, exact copies linked."""
+    out = out if out is not None else sys.stdout
+    apart = kept_apart(pairs_scored(hard, gold), pred)
+    if apart:
+        shown = "  ".join(f"{kind} {n}/{total}" for kind, (n, total) in apart.items())
+        print(f"hard negatives kept apart: {shown}", file=out)
+    found, total = linked(pairs_scored(edited, gold), duplicate_of)
+    if total:
+        print(f"edited copies linked as duplicates: {found}/{total}", file=out)
+    if records:
+        found, total = exact_copies_linked(records, duplicate_of, set(gold.event))
+        print(f"identical texts linked as duplicates: {found}/{total}", file=out)
 
 
 if __name__ == "__main__":

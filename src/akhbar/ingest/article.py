@@ -32,12 +32,16 @@ DATELINE_MAX_LINE = 8
 def build_article(doc: RawDocument) -> Article:
     """Clean ``doc`` and pick its title, outlet, publication date and id.
 
-    Raises :class:`InputError` when no article text is left (an empty JSONL ``text``, a
-    page of nothing but furniture).
+    An input with a title and no body (a feed item) is a title-only article: empty
+    ``text``, its title kept (:attr:`~akhbar.model.Article.title_only`), assigned to events
+    and stories by its title. Raises :class:`InputError` when neither article text nor
+    title is left (an empty JSONL ``text``, a page of nothing but furniture).
     """
     page = extract_page(doc.html, doc.source, doc.url) if doc.html is not None else None
     raw = normalize_newlines(page.text if page is not None else doc.text or "")
     if not raw.strip():
+        if doc.title and doc.title.strip():
+            return _title_only(doc)
         raise InputError(doc.source, "text is empty; give the article body in the input")
     lines = raw.split("\n")
     names = [name for name in (doc.outlet, page.sitename if page else None) if name]
@@ -65,6 +69,24 @@ def build_article(doc: RawDocument) -> Article:
         boilerplate=scan.removed,
         metadata=doc.metadata,
         line_numbers=numbers,
+    )
+
+
+def _title_only(doc: RawDocument) -> Article:
+    title = " ".join(normalize_newlines(doc.title or "").split())
+    published, published_source = _published(doc, None, [])
+    outlet, outlet_source = pick_outlet([(doc.outlet, "input")])
+    return Article(
+        id=doc.id if doc.id is not None else content_id(title),
+        source=doc.source,
+        text="",
+        title=title,
+        outlet=outlet,
+        outlet_source=outlet_source,
+        url=doc.url,
+        published=published,
+        published_source=published_source,
+        metadata=doc.metadata,
     )
 
 

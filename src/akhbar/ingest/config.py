@@ -12,6 +12,8 @@ __all__ = ["DEFAULT_CONFIG", "DEFAULT_MAX_BYTES", "IngestConfig"]
 # inline scripts is rarely over 5 MB, so anything bigger is almost surely not one article
 # (a dump, a video renamed .html). JSONL files may be larger: the limit applies per line.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# A whole JSONL file or stream, decompressed: all of ANT (31,525 articles) is 0.13 GiB.
+DEFAULT_MAX_JSONL_BYTES = 16 * 1024**3
 
 # Repeated-line learning, calibrated on ANT (31.5k articles, 5 outlets):
 # - BBC's app-notice footer sits in ~22% of BBC articles (two spellings, ~11% each), the
@@ -33,19 +35,26 @@ class IngestConfig:
 
     ``max_bytes``: files (and JSONL lines, and stdin) larger than this are refused before
     they are read, so memory stays bounded; raise it for unusually large inputs.
+    ``max_jsonl_bytes``: what one JSONL file or stream may decompress to in all (a gzip of
+    endless blank lines ends there); it is read line by line, so this bounds time, not
+    memory.
     ``learn_repeated``: learn each outlet's recurring header/footer lines over a run and move
     them to boilerplate (reason ``repeated``); the other three fields tune that learning.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_jsonl_bytes: int = DEFAULT_MAX_JSONL_BYTES
     learn_repeated: bool = True
     repeated_min_articles: int = DEFAULT_REPEATED_MIN_ARTICLES
     repeated_min_share: float = DEFAULT_REPEATED_MIN_SHARE
     repeated_edge_lines: int = DEFAULT_REPEATED_EDGE_LINES
 
     def __post_init__(self) -> None:
-        if self.max_bytes < 1:
-            raise ConfigError(f"max_bytes={self.max_bytes}: must be a positive number of bytes")
+        if self.max_bytes < 1 or self.max_jsonl_bytes < 1:
+            raise ConfigError(
+                f"max_bytes={self.max_bytes} and max_jsonl_bytes={self.max_jsonl_bytes}: "
+                "must be positive numbers of bytes"
+            )
         if self.repeated_min_articles < 2:
             raise ConfigError(
                 f"repeated_min_articles={self.repeated_min_articles}: must be at least 2 "

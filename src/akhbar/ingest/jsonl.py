@@ -26,12 +26,19 @@ _CHUNK = 1 << 20
 
 
 def read_jsonl_lines(
-    stream: IO[bytes], source: str, *, max_bytes: int, kind: InputKind = "jsonl", first: int = 1
+    stream: IO[bytes],
+    source: str,
+    *,
+    max_bytes: int,
+    max_total: int | None = None,
+    kind: InputKind = "jsonl",
+    first: int = 1,
 ) -> Iterator[RawDocument | SkippedInput]:
     """Yield one document (or skip) per non-blank line of ``stream``; ``first`` numbers lines.
 
-    ``max_bytes`` bounds a line and the whole stream as read (a gzip's decompressed bytes):
-    past it the rest is one skip, and what was read before it is kept."""
+    ``max_bytes`` bounds a line; ``max_total`` (default: no bound) the whole stream as read
+    (a gzip's decompressed bytes): past it the rest is one skip, and what was read before
+    it is kept."""
     number = first - 1
     total = 0
     while True:
@@ -41,8 +48,8 @@ def read_jsonl_lines(
         number += 1
         where = f"{source}:{number}"
         total += len(raw)
-        if total > max_bytes:
-            yield SkippedInput(where, _too_much(max_bytes))
+        if max_total is not None and total > max_total:
+            yield SkippedInput(where, _too_much(max_total))
             return
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             _skip_rest_of_line(stream)
@@ -56,11 +63,11 @@ def read_jsonl_lines(
             yield SkippedInput(where, error.problem)
 
 
-def _too_much(max_bytes: int) -> str:
+def _too_much(max_total: int) -> str:
     return (
-        f"file holds more than the {max_bytes / 2**20:g} MiB limit (decompressed); this line "
-        "and the rest were not read. Split the file or raise the limit (akhbar --max-bytes "
-        "200000000)"
+        f"file holds more than the {max_total / 2**30:g} GiB limit (decompressed); this line "
+        "and the rest were not read. Split the file or raise the limit "
+        "(IngestConfig.max_jsonl_bytes)"
     )
 
 
@@ -120,8 +127,12 @@ def document_from_line(raw: bytes, where: str, kind: InputKind) -> RawDocument:
 def document_from_record(record: dict[str, Any], where: str, kind: InputKind) -> RawDocument:
     """A :class:`RawDocument` from one decoded JSON object; unknown keys go to ``metadata``."""
     text, html = record.get("text"), record.get("html")
-    if text is None and html is None:
-        raise InputError(where, 'missing "text" (or "html"); every line needs the article body')
+    if text is None and html is None and not (isinstance(record.get("title"), str)):
+        raise InputError(
+            where,
+            'missing "text" (or "html") and "title"; every line needs the article body, '
+            "or at least its title",
+        )
     for key, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
             raise InputError(where, f'"{key}" is {type(value).__name__}, not a string')

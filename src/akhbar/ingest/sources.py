@@ -212,7 +212,9 @@ def _read_jsonl_file(path: str, config: IngestConfig) -> Iterator[Item]:
     opener = gzip.open if path.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as stream:
-            yield from read_jsonl_lines(stream, path, max_bytes=config.max_bytes)
+            yield from read_jsonl_lines(
+                stream, path, max_bytes=config.max_bytes, max_total=config.max_jsonl_bytes
+            )
     except (OSError, EOFError) as error:  # a truncated or non-gzip .gz raises mid-stream
         yield SkippedInput(path, f"cannot be read as JSONL ({error}); check the file")
 
@@ -232,7 +234,13 @@ def _read_stdin(stream: IO[bytes], config: IngestConfig) -> Iterator[Item]:
             yield document_from_line(line, f"-:{number}", "jsonl")
         except InputError as error:
             yield SkippedInput(f"-:{number}", error.problem)
-        yield from read_jsonl_lines(stream, "-", max_bytes=config.max_bytes, first=number + 1)
+        yield from read_jsonl_lines(
+            stream,
+            "-",
+            max_bytes=config.max_bytes,
+            max_total=config.max_jsonl_bytes,
+            first=number + 1,
+        )
         return
     rest = stream.read(max(config.max_bytes - len(head), 0) + 1)
     if len(head) + len(rest) > config.max_bytes:

@@ -67,6 +67,7 @@ def article_dict(analysis: ArticleAnalysis, assignment: Assignment | None) -> di
         "story": assignment.story if assignment else None,
         "main_event": assignment.event if assignment else None,
         "duplicate_of": assignment.duplicate_of if assignment else None,
+        "title_only": analysis.article.title_only,
         "boilerplate": article["boilerplate"],
         "sentences": len(analysis.sentences),
     }

@@ -89,6 +89,7 @@ def _article_row(article: _Item) -> str:
         "id": ltr_id(article["id"]),
         "outlet": auto(article["outlet"]) if article["outlet"] else "—",
         "title": (auto(article["title"]) if article["title"] else "—")
+        + (f" <small>({label(labels.FIELDS['title_only'])})</small>" * article["title_only"])
         + f"<br><small>{field('url', url_html(article['url']))}</small>",
         "published": _published(article),
         "source": f'<bdi dir="auto">{esc(article["source"])}</bdi>',

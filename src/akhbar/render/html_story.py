@@ -20,7 +20,7 @@ from akhbar.render.html_parts import (
 )
 from akhbar.render.html_provenance import provenance_html
 from akhbar.render.html_timeline import timeline_html
-from akhbar.render.timeline import ARTICLE_FORMS, count_text
+from akhbar.render.timeline import ARTICLE_FORMS, count_text, thread_days
 
 _Item = dict[str, Any]
 
@@ -46,13 +46,16 @@ def story_html(
     return (
         f'<article class="story" id="{anchor("story-", story["id"])}">'
         f"<h3>{auto(story['title'])} <small>{ltr_id(story['id'])}</small></h3>"
-        f"{_story_articles(story['articles'], articles or {})}"
+        f"{_story_articles(story['articles'], articles or {}, story.get('threads') or [])}"
         f"{sections}</article>"
     )
 
 
-def _story_articles(ids: list[str], articles: dict[str, _Item]) -> str:
-    """The story's articles as "outlet — title (date)" links, with a count per outlet."""
+def _story_articles(
+    ids: list[str], articles: dict[str, _Item], threads: list[_Item] | None = None
+) -> str:
+    """The story's articles as "outlet — title (date)" links, with a count per outlet;
+    grouped under their threads (date range, headline) when the story has several."""
     if not ids or not all(value in articles for value in ids):
         return f"<p>{field('articles', article_refs(ids))}</p>"
     outlets: dict[str, int] = {}
@@ -62,12 +65,27 @@ def _story_articles(ids: list[str], articles: dict[str, _Item]) -> str:
     per_outlet = labels.LIST_SEPARATOR.join(
         f"{auto(name)} {count}" for name, count in sorted(outlets.items())
     )
-    items = "".join(_story_article(value, articles[value]) for value in ids)
+    if threads and len(threads) > 1:
+        items = "".join(_thread(thread, articles) for thread in threads)
+    else:
+        items = "".join(_story_article(value, articles[value]) for value in ids)
     state = " open" if len(ids) <= _OPEN_ARTICLES else ""
     summary = f"{esc(count_text(len(ids), ARTICLE_FORMS))} · {per_outlet}"
     return (
         f'<details class="story-articles"{state}><summary>{label(labels.STORY_ARTICLES)}: '
         f"{summary}</summary><ol>{items}</ol></details>"
+    )
+
+
+def _thread(thread: _Item, articles: dict[str, _Item]) -> str:
+    """One thread: its days and headline, then its articles."""
+    days = thread_days(thread)
+    when = f'<bdi dir="ltr">{esc(days)}</bdi> · ' if days else ""
+    headline = auto(thread["title"]) if thread["title"] else ltr_id(thread["id"])
+    count = esc(count_text(len(thread["articles"]), ARTICLE_FORMS))
+    items = "".join(_story_article(value, articles[value]) for value in thread["articles"])
+    return (
+        f'<li class="thread"><b>{when}{headline}</b> <small>({count})</small><ol>{items}</ol></li>'
     )
 
 

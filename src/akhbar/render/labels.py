@@ -21,6 +21,7 @@ SKIPPED = Label("مدخلات لم تُقرأ", "Skipped inputs")
 NONE_YET = Label("لا شيء بعد", "none yet")
 EVIDENCE = Label("الشواهد", "evidence")
 STORY_ARTICLES = Label("مقالات القصة", "articles")
+THREADS = Label("مجريات القصة", "threads")
 UNDATED_EVENTS = Label("أحداث بلا تاريخ", "undated events")
 DATE_SETTLED = Label("كيف حُدِّد تاريخ النشر", "how the date was settled")
 PUBLISHED_NOTES = Label("ملاحظات تاريخ النشر", "publication date notes")
@@ -70,6 +71,7 @@ FIELDS: dict[str, Label] = {
     "story": Label("القصة", "story"),
     "main_event": Label("الحدث الرئيسي", "main event"),
     "duplicate_of": Label("نسخة مكررة من", "duplicate of"),
+    "title_only": Label("عنوان فقط", "title only"),
     "sentence": Label("الجملة", "sentence"),
     "url": Label("الرابط", "URL"),
     "no_date": Label("بلا تاريخ", "no date"),

@@ -15,7 +15,13 @@ from akhbar.render.document import report_to_dict
 from akhbar.render.html_provenance import CHAINS, COPIES, COPIES_TEXT_OF
 from akhbar.render.labels import FIELDS, Label, bilingual
 from akhbar.render.markdown_text import escape_inline, link
-from akhbar.render.timeline import ARTICLE_FORMS, count_text, main_event_articles, split_dated
+from akhbar.render.timeline import (
+    ARTICLE_FORMS,
+    count_text,
+    main_event_articles,
+    split_dated,
+    thread_days,
+)
 
 _Item = dict[str, Any]
 
@@ -85,6 +91,8 @@ def _stories(stories: list[_Item], articles: list[_Item]) -> list[str]:
     for story in stories:
         blocks.append(f"### {escape_inline(story['title'])} ({escape_inline(story['id'])})")
         blocks.append(f"**{bilingual(labels.STORY_ARTICLES)}:** {_ids(story['articles'])}")
+        if len(story.get("threads") or []) > 1:
+            blocks.append(_threads(story["threads"]))
         for key, label in labels.STORY_SECTIONS:
             blocks.append(f"#### {bilingual(label)}")
             if key == "events":
@@ -95,6 +103,16 @@ def _stories(stories: list[_Item], articles: list[_Item]) -> list[str]:
             if key == "attributions":
                 blocks.extend(_provenance(story))
     return blocks
+
+
+def _threads(threads: list[_Item]) -> str:
+    """One line per thread: its days, headline and articles."""
+    lines = []
+    for thread in threads:
+        days = thread_days(thread) or "?"
+        headline = escape_inline(thread["title"] or thread["id"])
+        lines.append(f"- {days} · {headline}: {_ids(thread['articles'])}")
+    return f"**{bilingual(labels.THREADS)}:**\n" + "\n".join(lines)
 
 
 def _provenance(story: _Item) -> list[str]:
@@ -221,7 +239,8 @@ def _articles_table(articles: list[_Item]) -> str:
         cells = [
             escape_inline(article["id"]),
             escape_inline(article["outlet"]) if article["outlet"] else "—",
-            link(article["title"] or "—", article["url"]),
+            link(article["title"] or "—", article["url"])
+            + (f" ({bilingual(labels.FIELDS['title_only'])})" if article["title_only"] else ""),
             f"{published} · {escape_inline(bilingual(source))}",
             escape_inline(article["source"]),
         ]

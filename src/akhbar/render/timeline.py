@@ -7,6 +7,7 @@ main event of articles 001, 003 and 004, and the attack with no date comes last.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from akhbar.timex import period
@@ -74,3 +75,16 @@ def count_text(count: int, forms: tuple[str, str, str, str]) -> str:
 
 ARTICLE_FORMS = ("مقال واحد", "مقالان", "مقالات", "مقالًا")
 EVENT_FORMS = ("حدث واحد", "حدثان", "أحداث", "حدثًا")
+
+
+def thread_days(thread: Mapping[str, Any]) -> str | None:
+    """When a thread's happening took place (its ``date``), else the days its articles were
+    published ("2018-05-08" or "2018-05-08 – 2018-05-09"), else None."""
+    if thread.get("date"):
+        return str(thread["date"])[:10]
+    first, last = thread.get("first_published"), thread.get("last_published")
+    if not first:
+        return None
+    if not last or str(last)[:10] == str(first)[:10]:
+        return str(first)[:10]
+    return f"{str(first)[:10]} – {str(last)[:10]}"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 from akhbar.errors import ConfigError
-from akhbar.model import Article, Assignment
+from akhbar.model import Article, Assignment, Thread
 
 __all__ = ["AddResult", "ArticleStore", "InsertionSession", "SearchHit", "StoredStory"]
 
@@ -76,6 +76,7 @@ class StoredStory:
     outlets: tuple[str, ...] = ()
     first_published: dt.date | None = None
     last_published: dt.date | None = None
+    threads: tuple[Thread, ...] = ()  # its articles grouped by event, in time order
 
 
 class ArticleStore(ABC):

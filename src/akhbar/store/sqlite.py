@@ -27,6 +27,7 @@ from akhbar.store.codec import (
     record_to_article,
 )
 from akhbar.store.search_text import make_snippet, parse_query, search_words
+from akhbar.story.threads import ThreadMember, story_threads
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "SqliteStore"]
 
@@ -401,7 +402,7 @@ class SqliteStore(ArticleStore):
     @_reads
     def stories(self) -> list[StoredStory]:
         rows = self._db.execute(
-            "SELECT s.story, a.id, a.title, a.outlet, a.published_day FROM assignments s "
+            "SELECT s.story, a.id, a.title, a.outlet, a.published_day, s.event FROM assignments s "
             "JOIN articles a ON a.id = s.article_id WHERE s.story IS NOT NULL "
             "ORDER BY s.story, a.published_day IS NULL, a.published_day, a.seq"
         ).fetchall()
@@ -414,13 +415,24 @@ class SqliteStore(ArticleStore):
 
 def _story(story: str, members: list[tuple[Any, ...]]) -> StoredStory:
     days = [dt.date.fromisoformat(row[4]) for row in members if row[4] is not None]
+    threads = story_threads(
+        [
+            ThreadMember(
+                row[1], row[5], row[2], row[3], dt.date.fromisoformat(row[4]) if row[4] else None
+            )
+            for row in members
+        ]
+    )
+    # The headline of its largest thread: the happening most of its articles report.
+    largest = max(threads, key=lambda thread: len(thread.articles), default=None)
     return StoredStory(
         id=story,
-        title=next((row[2] for row in members if row[2]), None),
+        title=largest.title if largest is not None else None,
         articles=tuple(row[1] for row in members),
         outlets=tuple(sorted({row[3] for row in members if row[3]})),
         first_published=min(days, default=None),
         last_published=max(days, default=None),
+        threads=threads,
     )
 
 
