@@ -427,6 +427,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="ANT JSONL(.gz) holding the gold articles (for clustering runs)",
     )
     parser.add_argument("--worst", type=int, default=10)
+    parser.add_argument(
+        "--title-only-every",
+        type=int,
+        metavar="N",
+        help="drop the body of every Nth gold article (by id) and score those title-only "
+        "articles apart",
+    )
     parser.add_argument("--hard-negatives", type=Path, default=DEFAULT_HARD_NEGATIVES)
     parser.add_argument("--edited-copies", type=Path, default=DEFAULT_EDITED_COPIES)
     parser.add_argument(
@@ -434,6 +441,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     records: list[dict] = []
+    title_only: set[str] = set()
     try:
         gold = load_gold(args.gold)
         hard = load_pairs(args.hard_negatives, "kind")
@@ -443,6 +451,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             source = str(args.pred)
         else:
             records = _gold_records(set(gold.event), args.corpus)
+            title_only = _without_bodies(records, args.title_only_every)
             if args.baseline == "title":
                 rows = title_baseline(records)
                 source = "baseline: titles sharing >= 50% key words within +-2 days"
@@ -465,7 +474,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(gold, pred, level, worst=args.worst)
     print()
     pair_report(gold, pred, duplicate_of, hard, edited, records)
+    if args.pred is None and title_only:
+        scored = {a: e for a, e in gold.event.items() if a in title_only}
+        score = bcubed(gold.event, _level_clusters(pred, "event"))
+        items = [score.per_item[a] for a in scored]
+        if items:
+            p = sum(x for x, _ in items) / len(items)
+            r = sum(y for _, y in items) / len(items)
+            print(
+                f"title-only articles ({len(items)}, bodies dropped): event B-cubed precision "
+                f"{p:.4f}  recall {r:.4f}  F1 {_f1(p, r):.4f}"
+            )
     return 0
+
+
+def _without_bodies(records: list[dict], every: int | None) -> set[str]:
+    """Drop the text of every ``every``-th record by id (in place); their ids."""
+    if not every:
+        return set()
+    chosen = {record["id"] for record in sorted(records, key=lambda r: r["id"])[::every]}
+    for record in records:
+        if record["id"] in chosen:
+            record["text"] = ""
+    return chosen
 
 
 def pair_report(
