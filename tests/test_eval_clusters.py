@@ -192,3 +192,40 @@ def test_calibration_and_check_halves_split_the_gold_by_story() -> None:
     assert min(len(calibration.event), len(check.event)) > len(gold.event) / 3
     with pytest.raises(ValueError, match="half"):
         split_gold(gold, "train")
+
+
+def test_pair_files_hold_gold_articles_of_the_right_events() -> None:
+    from akhbar.eval.clusters import DEFAULT_EDITED_COPIES, DEFAULT_HARD_NEGATIVES, load_pairs
+
+    gold = load_gold(GOLD)
+    hard = load_pairs(DEFAULT_HARD_NEGATIVES, "kind")
+    edited = load_pairs(DEFAULT_EDITED_COPIES, "edits")
+    assert len(hard) >= 40 and len(edited) >= 30
+    assert {kind for pair in hard for kind in pair.kinds} == {
+        "reactions",
+        "thread-steps",
+        "recurring",
+        "movements",
+    }
+    assert all(gold.event[p.a] != gold.event[p.b] for p in hard)
+    assert all(gold.event[p.a] == gold.event[p.b] for p in edited)
+
+
+def test_pairs_apart_and_linked_are_counted_per_kind() -> None:
+    from akhbar.eval.clusters import Pair, kept_apart, linked
+
+    hard = [
+        Pair("a", "b", ("reactions",)),
+        Pair("a", "c", ("recurring",)),
+        Pair("d", "e", ("recurring",)),
+    ]
+    pred = {"a": ("e1", "s1"), "b": ("e2", "s1"), "c": ("e1", "s1"), "d": ("e3", "s2")}
+    # "e" has no prediction: a singleton, so apart from "d".
+    assert kept_apart(hard, pred) == {
+        "all": (2, 3),
+        "reactions": (1, 1),
+        "recurring": (1, 2),
+    }
+    duplicate_of = {"b": "a", "c": "b", "e": None}
+    edited = [Pair("a", "c", ()), Pair("b", "c", ()), Pair("a", "e", ())]
+    assert linked(edited, duplicate_of) == (2, 3)  # c -> b -> a: one root; e stands alone
