@@ -64,6 +64,7 @@ def prepare(article: Article, *, config: CorpusConfig = CorpusConfig()) -> Prepa
         fingerprint=dataclasses.replace(
             fingerprint_words(key_text, words, config=config.dedup),
             day=article.published.toordinal() if article.published is not None else None,
+            outlet=article.outlet,
         ),
         vector=vector_from_stems(title_stems, stem_bases(words), config=config.cluster),
         title_vector=title_vector(title_stems, config=config.cluster),

@@ -16,12 +16,13 @@ Two checks, in order:
    words (:func:`~akhbar.arabic.tokens.base_words`), banded into an LSH index; a candidate
    counts when the estimated Jaccard similarity of the two shingle sets reaches
    ``threshold`` (one text lightly edited), or when the smaller text lies within the larger
-   (its shingles at least ``containment`` inside it) and the later one's opening words
-   (``lead_words``) are at least ``lead_overlap`` in the earlier text: the same agency text
-   with a paragraph appended, a sentence cut, the dateline or sign-off stripped. An update
-   that puts a new lead on top of the earlier text ("Hunt appointed" over "Johnson
-   resigns", Al Arabiya, 9 and 10 July 2018) contains it too, but its lead is new: it
-   reports a new happening and is no copy. The MinHash estimate of containment
+   (its shingles at least ``containment`` inside it) and either the later one's opening
+   words (``lead_words``) are at least ``lead_overlap`` in the earlier text, or the two are
+   other outlets' versions of one day: the same agency text with a paragraph appended, a
+   sentence cut, an intro of the outlet's own, the dateline or sign-off stripped. An
+   update that puts a new lead on top of the outlet's own earlier text ("Hunt appointed"
+   over "Johnson resigns", Al Arabiya, 9 and 10 July 2018) contains it too, but its lead
+   is new: it reports a new happening and is no copy. The MinHash estimate of containment
    (``|A ∩ B| = J (|A| + |B|) / (1 + J)``) only picks the candidates: it is too noisy when
    the sizes differ, so containment and lead are counted exactly on the shingle sets of the
    ``recent_texts`` articles added last (copies appear within days, and the sets stay out
@@ -215,6 +216,7 @@ class Fingerprint:
     shingle_set: np.ndarray | None = None  # sorted distinct shingle hashes, for containment
     lead: np.ndarray | None = None  # sorted distinct shingle hashes of the opening words
     day: int | None = None  # publication day (proleptic ordinal), when known
+    outlet: str | None = None
 
 
 def fingerprint(text: str, *, config: DedupConfig = DedupConfig()) -> Fingerprint:
@@ -253,7 +255,7 @@ class DuplicateIndex:
         self._signatures = np.empty((64, config.num_perm), dtype=np.uint32)
         self._sizes = np.empty(64, dtype=np.int64)
         # member -> (shingle set, publication day), for the recent members only
-        self._sets: dict[int, tuple[np.ndarray, int | None]] = {}
+        self._sets: dict[int, tuple[np.ndarray, int | None, str | None]] = {}
 
     def __len__(self) -> int:
         return len(self._seen)
@@ -292,12 +294,17 @@ class DuplicateIndex:
         inside = contained(scores, print_.shingles, self._sizes[candidates], loose)
         for position in np.flatnonzero(near | inside):  # earliest first
             member = candidates[position]
-            if near[position] or self._edited_copy(print_, *self._sets.get(member, (None, None))):
+            earlier = self._sets.get(member, (None, None, None))
+            if near[position] or self._edited_copy(print_, *earlier):
                 return self._member_ids[member]
         return None
 
     def _edited_copy(
-        self, print_: Fingerprint, earlier: np.ndarray | None, day: int | None
+        self,
+        print_: Fingerprint,
+        earlier: np.ndarray | None,
+        day: int | None,
+        outlet: str | None,
     ) -> bool:
         """The smaller text lies within the larger, the new one opens with the earlier's
         words, and they were published days apart at most (see the module docstring)."""
@@ -312,7 +319,16 @@ class DuplicateIndex:
         if smaller < self.config.min_contained or shared < self.config.containment * smaller:
             return False
         opening = len(np.intersect1d(lead, earlier, assume_unique=True))
-        return opening >= self.config.lead_overlap * len(lead)
+        if opening >= self.config.lead_overlap * len(lead):
+            return True
+        # Another outlet's intro over the agency text on the same day is that outlet's framing;
+        # an outlet's own new lead over its earlier text, or a later day's, is an update.
+        return (
+            apart == 0
+            and print_.outlet is not None
+            and outlet is not None
+            and print_.outlet != outlet
+        )
 
     def _remember(self, article_id: str, print_: Fingerprint, keys: list[int]) -> None:
         member = self._bands.add(keys)
@@ -324,7 +340,7 @@ class DuplicateIndex:
         self._signatures[member] = print_.signature
         self._sizes[member] = print_.shingles
         if print_.shingle_set is not None:
-            self._sets[member] = (print_.shingle_set, print_.day)
+            self._sets[member] = (print_.shingle_set, print_.day, print_.outlet)
             if len(self._sets) > self.config.recent_texts:
                 del self._sets[next(iter(self._sets))]  # the oldest: dicts keep insertion order
         self._member_ids.append(article_id)
@@ -334,7 +350,7 @@ class DuplicateIndex:
         members = len(self._member_ids)
         per_id = 120  # a short str id in a list, a set and (once) the exact dict
         held = self._signatures.nbytes + self._sizes.nbytes
-        held += sum(values.nbytes for values, _ in self._sets.values())
+        held += sum(values.nbytes for values, _, _ in self._sets.values())
         return int(held) + self._bands.nbytes() + members * per_id
 
 
