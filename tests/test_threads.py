@@ -91,3 +91,26 @@ def test_the_central_title_is_the_one_the_others_resemble_most() -> None:
     assert central_title(titles) == "الاتفاق النووي: ترامب يعلن الانسحاب"  # shares most with each
     assert central_title(["عنوان واحد"]) == "عنوان واحد"
     assert central_title(["", "  "]) is None
+
+
+def test_background_dates_and_next_day_reactions_do_not_split_an_event() -> None:
+    # Iran deal day (ANT, 8-9 May 2018): one article's main event is the 2015 agreement (its
+    # background), a reaction's is dated the next day; the event stays one thread.
+    members = [
+        ThreadMember(
+            "w",
+            "event-9",
+            "ترامب يعلن الانسحاب من الاتفاق النووي",
+            "BBC",
+            DAY("2018-05-08"),
+            "2018-05-08",
+        ),
+        ThreadMember(
+            "b", "event-9", "ماذا تضمن اتفاق 2015؟", "CNN", DAY("2018-05-08"), "2015-07-14"
+        ),
+        ThreadMember(
+            "r", "event-9", "روحاني يرد على قرار ترامب", "skynews", DAY("2018-05-09"), "2018-05-09"
+        ),
+    ]
+    (thread,) = story_threads(members)
+    assert (thread.id, thread.articles, thread.date) == ("event-9", ("w", "b", "r"), "2018-05-08")

@@ -377,6 +377,29 @@ def _own_clustering(records: list[dict]) -> list[dict]:
     ]
 
 
+def _own_threads(records: list[dict]) -> list[dict]:
+    """akhbar analyze over the gold articles; each story thread is an event."""
+    from akhbar.pipeline import analyze_inputs
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "gold_articles.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        found = analyze_inputs([str(path)])
+    duplicate_of = {a.id: a.duplicate_of for a in found.assignments}
+    return [
+        {
+            "id": article,
+            "story": story.id,
+            "event": f"{story.id}/{thread.id}",
+            "duplicate_of": duplicate_of.get(article),
+        }
+        for story in found.stories
+        for thread in story.threads
+        for article in thread.articles
+    ]
+
+
 def report(
     gold: Gold,
     pred: Mapping[str, tuple[str | None, str | None]],
@@ -434,6 +457,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="drop the body of every Nth gold article (by id) and score those title-only "
         "articles apart",
     )
+    parser.add_argument(
+        "--threads",
+        action="store_true",
+        help="score the threads of akhbar analyze's stories as events (a minute or two)",
+    )
     parser.add_argument("--hard-negatives", type=Path, default=DEFAULT_HARD_NEGATIVES)
     parser.add_argument("--edited-copies", type=Path, default=DEFAULT_EDITED_COPIES)
     parser.add_argument(
@@ -455,6 +483,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.baseline == "title":
                 rows = title_baseline(records)
                 source = "baseline: titles sharing >= 50% key words within +-2 days"
+            elif args.threads:
+                rows = _own_threads(records)
+                source = (
+                    "the story threads of akhbar analyze (akhbar.pipeline) on the gold articles"
+                )
             else:
                 rows = _own_clustering(records)
                 source = "akhbar's clustering (akhbar.pipeline.cluster_inputs) on the gold articles"

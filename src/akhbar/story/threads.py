@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from akhbar.arabic.stems import stem_keys
@@ -53,6 +53,46 @@ def central_title(titles: Sequence[str]) -> str | None:
     return keyed[scores.index(max(scores))][0]
 
 
+# An event splits only where its articles' main events fall more than this many days apart:
+# "yesterday" and "today" of one happening, or a reaction dated the day after, stay together
+# (on the ANT gold, splitting by the day itself cost recall 0.97 -> 0.87 for +0.006 precision).
+SPLIT_GAP_DAYS = 2
+
+
+# A main event dated more than this many days before its article was published is
+# background (the 2015 nuclear deal in an article on the 2018 withdrawal), not its news.
+NEWS_DAYS = 7
+
+
+def _news_day(member: ThreadMember) -> str | None:
+    """The day of the member's main event when it is the article's news: on or shortly
+    before the day it was published (or any day when that is unknown)."""
+    if not member.happened:
+        return None
+    published = _day(member.published)
+    if published is None:
+        return member.happened
+    try:
+        before = (published - dt.date.fromisoformat(member.happened[:10])).days
+    except ValueError:
+        return None
+    return member.happened if -1 <= before <= NEWS_DAYS else None
+
+
+def _periods(days: Iterable[str | None]) -> dict[str, str]:
+    """Each ISO day -> the first day of its period: days chained by gaps of at most
+    ``SPLIT_GAP_DAYS``."""
+    out: dict[str, str] = {}
+    start = previous = None
+    for day in sorted({d for d in days if d}):
+        when = dt.date.fromisoformat(day[:10])
+        if previous is None or (when - previous).days > SPLIT_GAP_DAYS:
+            start = day
+        out[day] = start
+        previous = when
+    return out
+
+
 def story_threads(members: Sequence[ThreadMember]) -> tuple[Thread, ...]:
     """The threads of a story's members (given in story order): one per event, ordered by
     their first publication day (undated threads last), then by where they start."""
@@ -61,15 +101,16 @@ def story_threads(members: Sequence[ThreadMember]) -> tuple[Thread, ...]:
         by_event.setdefault(member.event or f"article:{member.id}", []).append(member)
     grouped: dict[str, list[ThreadMember]] = {}
     for event, group in by_event.items():
-        days = {m.happened for m in group if m.happened}
+        periods = _periods(_news_day(m) for m in group)
         for member in group:
-            key = f"{event}@{member.happened}" if len(days) > 1 and member.happened else event
+            period = periods.get(_news_day(member) or "")
+            key = f"{event}@{period}" if len(set(periods.values())) > 1 and period else event
             grouped.setdefault(key, []).append(member)
     threads = []
     for key, group in grouped.items():
         days = [day for day in (_day(m.published) for m in group) if day is not None]
         dated = sorted(group, key=lambda m: (m.published is None, _day(m.published) or dt.date.min))
-        happened = Counter(m.happened for m in group if m.happened).most_common(1)
+        happened = Counter(d for d in map(_news_day, group) if d).most_common(1)
         threads.append(
             Thread(
                 id=key if not key.startswith("article:") else group[0].id,
