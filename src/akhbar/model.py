@@ -365,6 +365,28 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A counted thing as an article states it: "نحو 20 قتيلا" (about 20 dead).
+
+    ``value`` is the number as written (a multiplier applied: "ثلاثة آلاف" is 3000; for a
+    vague count such as "عشرات", its lowest value); ``low``/``high`` the values the phrase
+    covers (None: unbounded), so "أكثر من 100" agrees with 120 and "عشرات" with 40.
+    ``hedge``: about | more | less | least | most | vague | None. ``kind``: what is counted
+    (dead, injured, people, money, percent, age, years, days, months, hours), from
+    ``counted``, the word after the number (its key form).
+    """
+
+    span: Span
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    kind: str
+    counted: str
+    hedge: str | None = None
+
+
+@dataclass(frozen=True)
 class Thread:
     """One happening of a story as its articles report it: the articles the corpus stage
     grouped into one event (:func:`akhbar.story.threads.story_threads`), with the dates
