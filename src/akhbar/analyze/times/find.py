@@ -157,8 +157,10 @@ def _has_day(item: Found) -> bool:
 
 def _clock_day(item: Found) -> bool:
     """A day a clock time can take: one with a value, or a relative one waiting for its
-    anchor ("صباح الاثنين" with no date yet)."""
-    waiting = item.value is None and item.rule is not None and item.rule.name in _DAY_PART_ARG
+    anchor ("صباح الاثنين", "1 فبراير" with no year yet): the clock joins it whatever the
+    anchor, so re-anchoring by rule gives what reading at the new anchor would."""
+    waiting = item.value is None and item.rule is not None
+    waiting = waiting and (item.rule.name in _DAY_PART_ARG or item.precision == "day")
     return _has_day(item) or (item.type == "DATE" and waiting)
 
 
@@ -208,7 +210,8 @@ def _merge_clock(clock: Found, day: Found, start: int, end: int) -> Found:
         part = day.value[11:]
     else:
         assert day.rule is not None
-        part = day.rule.args[_DAY_PART_ARG[day.rule.name]] or ""
+        position = _DAY_PART_ARG.get(day.rule.name)
+        part = (day.rule.args[position] or "") if position is not None else ""
     if part in ("AF", "EV", "NI") and hour < 12 and not (part == "NI" and hour < 6):
         hour += 12
     elif part == "MO" and hour == 12:
