@@ -267,6 +267,7 @@ class ArticleAnalysis:
     quotes: tuple[QuoteMention, ...] = ()
     sources: tuple[SourceCitation, ...] = ()
     entities: tuple[EntityMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -338,10 +339,13 @@ class Attribution:
 
 @dataclass(frozen=True)
 class Claim:
+    """A statement of a story and the articles that carry it, each with its sentence."""
+
     id: str
     text: str
     articles: tuple[str, ...]
     status: Literal["corroborated", "single_source", "contested"]
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -230,7 +230,11 @@ def report_for_articles(
         story_id = f"story-{number:03d}"
         found = guarded(
             "story analysis",
-            partial(analyze_story, story_id),
+            partial(
+                analyze_story,
+                story_id,
+                cluster_event={i: clustered[i].event for i in member_ids},
+            ),
             [by_id[i] for i in member_ids],
             story_id,
         )
@@ -238,23 +242,6 @@ def report_for_articles(
             skipped += [SkippedInput(by_id[i].article.source, found.reason) for i in member_ids]
             continue
         story, members, main_event = found
-        day_of = {e.id: e.date for e in story.events if e.precision == "day" and e.date}
-        story = dataclasses.replace(
-            story,
-            threads=story_threads(
-                [
-                    ThreadMember(
-                        m.article.id,
-                        clustered[m.article.id].event,
-                        m.article.title,
-                        m.article.outlet,
-                        m.article.published,
-                        day_of.get(main_event[m.article.id] or ""),
-                    )
-                    for m in members
-                ]
-            ),
-        )
         stories.append(story)
         for member in members:
             article_id = member.article.id
@@ -273,12 +260,16 @@ def report_for_articles(
 
 
 def analyze_story(
-    story_id: str, analyses: Sequence[ArticleAnalysis]
+    story_id: str,
+    analyses: Sequence[ArticleAnalysis],
+    cluster_event: Mapping[str, str | None] | None = None,
 ) -> tuple[Story, tuple[ArticleAnalysis, ...], Mapping[str, str | None]]:
     """Events of one story, publication dates its articles settle for each other, the story.
 
     Returns the story, its members' analyses (re-dated where a date was inferred, so their
     relative dates resolve; nothing else is analysed again) and each article's main event.
+    ``cluster_event``: each article's event from the corpus stage, for the story's threads
+    (claims compare only articles of one thread); without it, the story is one thread.
     """
     members = tuple(analyses)
     events = merge_events(story_id, members)
@@ -289,7 +280,21 @@ def analyze_story(
             for i, member in enumerate(members)
         )
         events = merge_events(story_id, members)
-    story = build_story(story_id, members, events=events.events)
+    day_of = {e.id: e.date for e in events.events if e.precision == "day" and e.date}
+    threads = story_threads(
+        [
+            ThreadMember(
+                m.article.id,
+                (cluster_event or {}).get(m.article.id, "event"),
+                m.article.title,
+                m.article.outlet,
+                m.article.published,
+                day_of.get(events.main_event[m.article.id] or ""),
+            )
+            for m in members
+        ]
+    )
+    story = build_story(story_id, members, events=events.events, threads=threads)
     return story, members, events.main_event
 
 

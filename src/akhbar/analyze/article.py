@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from akhbar.analyze.entities.mentions import find_entities
 from akhbar.analyze.events import find_event_mentions, with_participants
+from akhbar.analyze.quantities import find_quantities
 from akhbar.analyze.times.anchored import reanchor
 from akhbar.analyze.times.find import find_times
 from akhbar.analyze.times.published import reconcile_published
@@ -49,6 +50,7 @@ def analyze_article(article: Article) -> ArticleAnalysis:
         entities=entities,
         quotes=quotes,
         sources=find_sources(doc, quotes=quotes),
+        quantities=find_quantities(doc),
     )
 
 

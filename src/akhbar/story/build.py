@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from akhbar.corpus.wire import find_wire_copies, sentence_prints, voices
 from akhbar.errors import AkhbarError
-from akhbar.model import ArticleAnalysis, Event, Story
+from akhbar.model import ArticleAnalysis, Event, Story, Thread
+from akhbar.story.claims import story_claims
 from akhbar.story.entities import story_entities
 from akhbar.story.provenance import story_provenance
 from akhbar.story.voices import story_attributions, story_quotes
@@ -36,21 +38,33 @@ def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
 
 
 def build_story(
-    story_id: str, analyses: Sequence[ArticleAnalysis], *, events: Sequence[Event] = ()
+    story_id: str,
+    analyses: Sequence[ArticleAnalysis],
+    *,
+    events: Sequence[Event] = (),
+    threads: Sequence[Thread] = (),
 ) -> Story:
     """A :class:`Story` holding ``analyses`` (in the order given) and its ``events``."""
     if not analyses:
         raise AkhbarError(f"story {story_id} has no articles; a story needs at least one")
     entities, contradictions = story_entities(analyses)
     attributions = story_attributions(analyses)
+    prints = [sentence_prints(analysis) for analysis in analyses]
+    copies = find_wire_copies(analyses, prints=prints) if len(analyses) > 1 else ()
+    thread_of = {article: t.id for t in threads for article in t.articles}
+    claims = story_claims(
+        analyses, voices(analyses, copies, prints=prints), thread_of=thread_of, story_id=story_id
+    )
     return Story(
         id=story_id,
         title=story_title(analyses),
         articles=tuple(a.article.id for a in analyses),
         events=tuple(events),
+        threads=tuple(threads),
         entities=entities,
         quotes=story_quotes(analyses),
         attributions=attributions,
+        claims=claims,
         contradictions=contradictions,
-        provenance=story_provenance(analyses, attributions),
+        provenance=story_provenance(analyses, attributions, copies),
     )

@@ -1,0 +1,201 @@
+"""Claims of a story: the statements several of its articles carry, and how independently.
+
+A statement is one sentence of an article (boilerplate is already out of the text). Two
+sentences of different articles state the same thing when their stem keys
+(:func:`~akhbar.arabic.stems.stem_keys`) overlap enough (``ClaimConfig.similarity``, Jaccard
+over their content stems); sentences are joined best pair first, one sentence per article in
+a claim, so a claim never chains unrelated sentences through a third. A claim is
+``corroborated`` when it is carried by two or more independent voices (wire copies and
+near-duplicates of one agency text are one voice, :func:`akhbar.corpus.wire.voices`),
+``single_source`` otherwise (one voice, or one outlet). Statements of different threads of
+the story (:mod:`akhbar.story.threads`) are never one claim.
+
+Counts that disagree (``contested``) are not reported yet: read on real ANT stories, pairs of
+counts in one claim mostly counted different things ("نحو عشرة آلاف شخص" evacuated against
+"أكثر من 20 ألف شخص" displaced), or an earlier event's toll quoted as background; comparing
+them needs the counted thing's predicate, not only its noun.
+
+Only fact-bearing sentences make claims: at least ``min_stems`` content stems, and a named
+entity, a date or a count in them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from akhbar.arabic.stems import stem_keys
+from akhbar.corpus.background import load_background
+from akhbar.model import (
+    ArticleAnalysis,
+    Claim,
+    Evidence,
+    Quantity,
+    Sentence,
+    Span,
+)
+
+__all__ = ["ClaimConfig", "story_claims"]
+
+
+@dataclass(frozen=True)
+class ClaimConfig:
+    """``similarity``: Jaccard of two sentences' content stems from which they state one
+    thing; ``min_stems``: content stems a sentence needs to be compared at all."""
+
+    similarity: float = 0.4
+    min_stems: int = 6
+
+
+@dataclass(frozen=True)
+class _Statement:
+    article: str
+    order: int  # position of the article in the story
+    sentence: Sentence
+    stems: frozenset[str]
+    quantities: tuple[Quantity, ...]
+
+
+def _statements(analyses: Sequence[ArticleAnalysis], config: ClaimConfig) -> list[_Statement]:
+    out = []
+    for order, analysis in enumerate(analyses):
+        factual = {m.span.sentence for m in analysis.entities}
+        factual |= {t.span.sentence for t in analysis.times}
+        counts: dict[int | None, list[Quantity]] = defaultdict(list)
+        for quantity in analysis.quantities:
+            counts[quantity.span.sentence].append(quantity)
+        for sentence in analysis.sentences:
+            stems = frozenset(stem_keys(sentence.text))
+            if len(stems) < config.min_stems:
+                continue
+            if sentence.index not in factual and sentence.index not in counts:
+                continue
+            out.append(
+                _Statement(
+                    analysis.article.id,
+                    order,
+                    sentence,
+                    stems,
+                    tuple(counts.get(sentence.index, ())),
+                )
+            )
+    return out
+
+
+def _similar_pairs(
+    statements: Sequence[_Statement], config: ClaimConfig
+) -> list[tuple[float, int, int]]:
+    """``(similarity, i, j)`` of statements of different articles, best first."""
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for index, statement in enumerate(statements):
+        for stem in statement.stems:
+            by_stem[stem].append(index)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in by_stem.values():
+        for i, j in itertools.combinations(members, 2):
+            if statements[i].article != statements[j].article:
+                shared[(i, j)] += 1
+    pairs = []
+    for i, j in shared:
+        similarity = _similarity(statements[i].stems, statements[j].stems)
+        if similarity >= config.similarity:
+            pairs.append((similarity, i, j))
+    return sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2]))
+
+
+def _similarity(one: frozenset[str], two: frozenset[str]) -> float:
+    """How much of the shorter statement the longer one says: the IDF weight of the shared
+    stems over the shorter one's (a sentence restated inside a longer one scores high; rare
+    words such as names and "سيادة" weigh more than "أكد")."""
+    weight = _idf()
+    # Summed in sorted order: a set's order changes with the process's hash seed, and the
+    # last bits of the sum would break ties differently from run to run.
+    shared = sum(map(weight, sorted(one & two)))
+    return shared / min(sum(map(weight, sorted(one))), sum(map(weight, sorted(two))))
+
+
+@cache
+def _idf() -> Callable[[str], float]:
+    background = load_background()
+    documents, frequencies = background.documents, background.frequencies
+
+    def weight(stem: str) -> float:
+        return math.log((1 + documents) / (1 + frequencies.get(stem, 0))) + 1.0
+
+    return weight
+
+
+def _groups(
+    statements: Sequence[_Statement], config: ClaimConfig, thread: Callable[[_Statement], str]
+) -> list[list[int]]:
+    """Statements of one thread joined best pair first; a group holds one sentence per
+    article."""
+    group_of = list(range(len(statements)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
+    for _, i, j in _similar_pairs(statements, config):
+        a, b = group_of[i], group_of[j]
+        if a == b or thread(statements[i]) != thread(statements[j]):
+            continue
+        articles_a = {statements[k].article for k in members[a]}
+        if any(statements[k].article in articles_a for k in members[b]):
+            continue
+        for k in members[b]:
+            group_of[k] = a
+        members[a] += members.pop(b)
+    return [sorted(group) for group in members.values() if len(group) > 1]
+
+
+def _evidence(statement: _Statement) -> Evidence:
+    sentence = statement.sentence
+    span = Span(statement.article, sentence.start, sentence.end, sentence.index)
+    return Evidence(span, sentence.text)
+
+
+def _clearest(group: Sequence[_Statement]) -> _Statement:
+    """The wording closest to all the others (ties: the earliest article)."""
+
+    def closeness(one: _Statement) -> float:
+        return sum(_similarity(one.stems, other.stems) for other in group)
+
+    return max(group, key=lambda s: (closeness(s), -s.order))
+
+
+def story_claims(
+    analyses: Sequence[ArticleAnalysis],
+    voice_groups: Sequence[Sequence[str]],
+    *,
+    thread_of: Mapping[str, str] | None = None,
+    config: ClaimConfig = ClaimConfig(),
+    story_id: str = "story",
+) -> tuple[Claim, ...]:
+    """The claims of a story's articles (carried by two or more of them);
+    ``voice_groups`` from :func:`akhbar.corpus.wire.voices`. ``thread_of``: each article's
+    thread; statements of different threads (two fires on two days) are never one claim."""
+    voice_of = {article: n for n, group in enumerate(voice_groups) for article in group}
+    outlet_of = {a.article.id: a.article.outlet for a in analyses}
+    statements = _statements(analyses, config)
+    thread = thread_of or {}
+    claims = []
+    groups = _groups(statements, config, lambda s: thread.get(s.article, ""))
+    for number, indices in enumerate(groups, start=1):
+        group = [statements[i] for i in indices]
+        # Independent: other voices (not copies of one text) and other outlets.
+        voices = {voice_of.get(s.article, -1 - s.order) for s in group}
+        sources = {outlet_of.get(s.article) or s.article for s in group}
+        independent = len(voices) > 1 and len(sources) > 1
+        status = "corroborated" if independent else "single_source"
+        ordered = sorted(group, key=lambda s: s.order)
+        claims.append(
+            Claim(
+                id=f"{story_id}-c{number:02d}",
+                text=_clearest(group).sentence.text,
+                articles=tuple(s.article for s in ordered),
+                status=status,
+                evidence=tuple(_evidence(s) for s in ordered),
+            )
+        )
+    return tuple(claims)
