@@ -1,10 +1,11 @@
 """Claims of a story: the statements several of its articles carry, and how independently.
 
 A statement is one sentence of an article (boilerplate is already out of the text). Two
-sentences of different articles state the same thing when their stem keys
-(:func:`~akhbar.arabic.stems.stem_keys`) overlap enough (``ClaimConfig.similarity``, Jaccard
-over their content stems); sentences are joined best pair first, one sentence per article in
-a claim, so a claim never chains unrelated sentences through a third. A claim is
+sentences of different articles state the same thing when the stem keys
+(:func:`~akhbar.arabic.stems.stem_keys`) they share carry enough of the shorter sentence's
+weight (``ClaimConfig.similarity``; IDF weights from the shipped background table, so names
+and "سيادة" count more than "أكد"); sentences are joined best pair first, one sentence per
+article in a claim, so a claim never chains unrelated sentences through a third. A claim is
 ``corroborated`` when it is carried by two or more independent voices (wire copies and
 near-duplicates of one agency text are one voice, :func:`akhbar.corpus.wire.voices`),
 ``single_source`` otherwise (one voice, or one outlet). Statements of different threads of
@@ -44,8 +45,9 @@ __all__ = ["ClaimConfig", "story_claims"]
 
 @dataclass(frozen=True)
 class ClaimConfig:
-    """``similarity``: Jaccard of two sentences' content stems from which they state one
-    thing; ``min_stems``: content stems a sentence needs to be compared at all."""
+    """``similarity``: the share of the shorter sentence's stem weight two sentences must
+    share to state one thing (0.4: read on the seeds' ten claims); ``min_stems``: content
+    stems a sentence needs to be compared at all."""
 
     similarity: float = 0.4
     min_stems: int = 6
