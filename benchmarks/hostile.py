@@ -29,32 +29,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # The commit before issue 13's first commit.
 BASELINE = "aaad24a"
+# Seed 002's words without punctuation, shared with tests/test_bounded_output.py.
 WORDS = [
-    "قال",
-    "المتحدث",
-    "إن",
-    "الرئيس",
-    "بحث",
-    "العلاقات",
-    "مع",
-    "نظيره",
-    "في",
-    "العاصمة",
-    "وأكد",
-    "أن",
-    "التعاون",
-    "مستمر",
-    "وأضاف",
-    "أن",
-    "الوفد",
-    "سيزور",
-    "المدينة",
-    "خلال",
-    "الأسبوع",
-    "المقبل",
-    "لبحث",
-    "الملفات",
-    "العالقة",
+    word
+    for line in (ROOT / "tests" / "data" / "large" / "unpunctuated_words.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if not line.startswith("#")
+    for word in line.split()
 ]
 
 

@@ -35,7 +35,6 @@ from akhbar.model import (
     ArticleAnalysis,
     Claim,
     Evidence,
-    Quantity,
     Sentence,
     Span,
 )
@@ -59,32 +58,19 @@ class _Statement:
     order: int  # position of the article in the story
     sentence: Sentence
     stems: frozenset[str]
-    quantities: tuple[Quantity, ...]
 
 
 def _statements(analyses: Sequence[ArticleAnalysis], config: ClaimConfig) -> list[_Statement]:
     out = []
     for order, analysis in enumerate(analyses):
+        # Fact-bearing: a sentence naming someone or something, a date or a count.
         factual = {m.span.sentence for m in analysis.entities}
         factual |= {t.span.sentence for t in analysis.times}
-        counts: dict[int | None, list[Quantity]] = defaultdict(list)
-        for quantity in analysis.quantities:
-            counts[quantity.span.sentence].append(quantity)
+        factual |= {q.span.sentence for q in analysis.quantities}
         for sentence in analysis.sentences:
             stems = frozenset(stem_keys(sentence.text))
-            if len(stems) < config.min_stems:
-                continue
-            if sentence.index not in factual and sentence.index not in counts:
-                continue
-            out.append(
-                _Statement(
-                    analysis.article.id,
-                    order,
-                    sentence,
-                    stems,
-                    tuple(counts.get(sentence.index, ())),
-                )
-            )
+            if len(stems) >= config.min_stems and sentence.index in factual:
+                out.append(_Statement(analysis.article.id, order, sentence, stems))
     return out
 
 
