@@ -257,6 +257,18 @@ class EntityMention:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One clause of an article: what comparison aligns across outlets. ``polarity``:
+    assert | negated | refuse | deny | decline | accept; ``speaker``: who says it, when it
+    lies in a quotation or reported speech."""
+
+    span: Span
+    text: str
+    polarity: str = "assert"
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
     """What the per-article analyzers found."""
 
@@ -268,6 +280,7 @@ class ArticleAnalysis:
     sources: tuple[SourceCitation, ...] = ()
     entities: tuple[EntityMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    statements: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -346,20 +359,42 @@ class Claim:
     articles: tuple[str, ...]
     status: Literal["corroborated", "single_source", "contested"]
     evidence: tuple[Evidence, ...] = ()
+    copies: tuple[str, ...] = ()  # articles carrying it as a copy of an earlier one's text
 
 
 @dataclass(frozen=True)
 class ContradictionValue:
+    """One side: the value, the articles that give it, where, and (for an ``update``) the
+    day its first article was published."""
+
     value: str
     articles: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()
+    published: str | None = None
 
 
 @dataclass(frozen=True)
 class Contradiction:
+    """One slot with differing values. ``kind``: name | number | date | account (differing
+    accounts of one response, softer than a contradiction) | update (a later, higher toll:
+    the values in time order, not a contradiction); ``claim``: the claim whose statements
+    disagree, when there is one."""
+
     about: str
     kind: str
     values: tuple[ContradictionValue, ...]
+    claim: str | None = None
+
+
+@dataclass(frozen=True)
+class UniqueFact:
+    """A statement only one outlet of the story carries: ``about`` names what no other
+    outlet mentions (a person, a source, a place)."""
+
+    outlet: str
+    about: str
+    text: str
+    evidence: Evidence
 
 
 @dataclass(frozen=True)
@@ -417,6 +452,7 @@ class Story:
     attributions: tuple[Attribution, ...] = ()
     claims: tuple[Claim, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
+    unique_facts: tuple[UniqueFact, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     provenance: ProvenanceGraph | None = None
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from akhbar.analyze.entities.mentions import find_entities
 from akhbar.analyze.events import find_event_mentions, with_participants
 from akhbar.analyze.quantities import find_quantities
+from akhbar.analyze.statements import find_statements
 from akhbar.analyze.times.anchored import reanchor
 from akhbar.analyze.times.find import find_times
 from akhbar.analyze.times.published import reconcile_published
@@ -29,7 +30,8 @@ __all__ = ["analyze_article", "redate_analysis"]
 
 
 def analyze_article(article: Article) -> ArticleAnalysis:
-    """Sentences, times, entities, events, quotes and cited sources of ``article``.
+    """Sentences, times, entities, events, quotes, cited sources, counted things and
+    statements (clauses) of ``article``.
 
     The article's :class:`~akhbar.arabic.doc.Doc` (sentences, tokens, key text) is built
     once and every finder reads it. Relative dates are resolved against the publication date
@@ -51,6 +53,7 @@ def analyze_article(article: Article) -> ArticleAnalysis:
         quotes=quotes,
         sources=find_sources(doc, quotes=quotes),
         quantities=find_quantities(doc),
+        statements=find_statements(doc, quotes),
     )
 
 

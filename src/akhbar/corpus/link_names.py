@@ -27,6 +27,7 @@ __all__ = [
     "same_name",
     "same_word",
     "title_core",
+    "within_one_edit",
 ]
 
 # Words that form one name with the next: "أبو قصرة" = "أبوقصرة", "عبد الله" = "عبدالله".
@@ -138,3 +139,15 @@ def title_core(role: str) -> tuple[str, ...]:
 
 def longest(names: Iterable[str]) -> str:
     return max(names, key=lambda name: (len(name.split()), len(name), name))
+
+
+def within_one_edit(one: str, two: str) -> bool:
+    """Whether one letter added, dropped or changed turns ``one`` into ``two``."""
+    if abs(len(one) - len(two)) > 1:
+        return False
+    if len(one) > len(two):
+        one, two = two, one
+    at = next((i for i, (a, b) in enumerate(zip(one, two, strict=False)) if a != b), len(one))
+    if len(one) == len(two):
+        return one[at + 1 :] == two[at + 1 :]
+    return one[at:] == two[at + 1 :]

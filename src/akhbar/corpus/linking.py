@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from akhbar.arabic.normalize import to_key
 from akhbar.arabic.tokens import strip_clitics
-from akhbar.corpus.link_names import canonical_place, title_core
+from akhbar.corpus.link_names import canonical_place, title_core, within_one_edit
 from akhbar.corpus.link_people import PersonGroup, group_people
 from akhbar.model import EntityMention, Span
 
@@ -83,7 +83,7 @@ def link_entities(
     for group in sorted(groups, key=_group_order):
         entity = _entity(group, used)
         entities.append(entity)
-        if len(group.names) > 1:
+        if _names_differ(group.names):
             conflicts.append(NameConflict(entity.id, _conflict_values(group)))
     return tuple(entities), tuple(conflicts)
 
@@ -180,6 +180,13 @@ def _variant_of(shorter: str, longer: str) -> bool:
         return False
     remaining = iter(to_key(longer).split())
     return all(word in remaining for word in to_key(shorter).split())
+
+
+def _names_differ(names: Iterable[str]) -> bool:
+    """Two names of one person that are more than a typo apart ("سيرغي" / "ميخائيل"); a
+    letter added, dropped or changed ("باراك" / "بارك") is a misspelling, not a conflict."""
+    keys = sorted({to_key(name).replace(" ", "") for name in names})
+    return any(not within_one_edit(one, two) for i, one in enumerate(keys) for two in keys[i + 1 :])
 
 
 def _conflict_values(group: PersonGroup) -> tuple[ConflictValue, ...]:

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from akhbar.render import labels
+from akhbar.render.html_compare import claim_matrix, contradiction_html, unique_fact_html
 from akhbar.render.html_parts import (
     anchor,
     article_refs,
     auto,
     esc,
-    evidence,
     field,
     label,
     ltr_id,
@@ -37,16 +37,19 @@ def story_html(
     ``main_of`` maps an event id to the articles whose main event it is; ``articles``
     (id -> article) lets the story list each article by outlet and title.
     """
+    articles = articles or {}
+    drawings = {
+        "attributions": provenance_html(story),
+        "claims": claim_matrix(story["claims"], articles),
+    }
     sections = "".join(
-        _section(story["id"], key, section_label, story[key], main_of)
-        if key != "attributions"
-        else _section(story["id"], key, section_label, story[key], main_of, provenance_html(story))
+        _section(story["id"], key, section_label, story[key], main_of, articles, drawings)
         for key, section_label in labels.STORY_SECTIONS
     )
     return (
         f'<article class="story" id="{anchor("story-", story["id"])}">'
         f"<h3>{auto(story['title'])} <small>{ltr_id(story['id'])}</small></h3>"
-        f"{_story_articles(story['articles'], articles or {}, story.get('threads') or [])}"
+        f"{_story_articles(story['articles'], articles, story.get('threads') or [])}"
         f"{sections}</article>"
     )
 
@@ -106,15 +109,23 @@ def _section(
     section_label: labels.Label,
     items: list[_Item],
     main_of: dict[str, list[str]],
-    drawing: str = "",
+    articles: dict[str, _Item],
+    drawings: dict[str, str],
 ) -> str:
     if not items:
         body = none_yet()
     elif key == "events":
         body = timeline_html(items, main_of)
+    elif key == "contradictions":
+        body = (
+            '<ul class="contradictions">'
+            + "".join(contradiction_html(item, articles) for item in items)
+            + "</ul>"
+        )
     else:
         body = f'<ul class="{key}">' + "".join(_ITEMS[key](item) for item in items) + "</ul>"
     section_id = anchor(f"story-{key}-", story_id)
+    drawing = drawings.get(key, "")
     return f'<section id="{section_id}"><h4>{label(section_label)}</h4>{drawing}{body}</section>'
 
 
@@ -157,23 +168,11 @@ def _claim(item: _Item) -> str:
     )
 
 
-def _contradiction(item: _Item) -> str:
-    values = "".join(
-        f'<li><q dir="auto">{esc(value["value"])}</q> — {article_refs(value["articles"])}'
-        f"{evidence(value['evidence'])}</li>"
-        for value in item["values"]
-    )
-    return (
-        f"<li><strong>{auto(item['about'])}</strong> <small>({auto(item['kind'])})</small>"
-        f"<ul>{values}</ul></li>"
-    )
-
-
 _ITEMS: dict[str, Callable[[_Item], str]] = {
     "summary": _summary,
     "entities": _entity,
     "quotes": _quote,
     "attributions": _attribution,
     "claims": _claim,
-    "contradictions": _contradiction,
+    "unique_facts": unique_fact_html,
 }

@@ -55,6 +55,18 @@ summary {{ cursor: pointer; color: var(--muted); }}
 .status-corroborated {{ color: var(--good); }}
 .status-single_source {{ color: var(--warn); }}
 .status-contested {{ color: var(--bad); }}
+/* Contradictions: each side in its own column, side by side where the page is wide. */
+.sides {{
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.6rem;
+}}
+.side {{ border: 1px solid var(--line); border-radius: 0.4rem; padding: 0.2rem 0.6rem; }}
+.side blockquote {{
+  margin: 0.3rem 0; padding-inline-start: 0.6rem; border-inline-start: 3px solid var(--line);
+}}
+.kind-name > strong, .kind-number > strong, .kind-date > strong {{ color: var(--bad); }}
+.kind-account > strong {{ color: var(--warn); }}
+.matrix td.mark {{ text-align: center; }}
+.matrix th[scope="row"] {{ font-weight: normal; text-align: start; }}
 /* The timeline drawing: 360 units wide, shrinking with the page, coloured from the variables. */
 .timeline {{ margin: 0.5rem 0; }}
 .timeline-svg {{ display: block; max-width: 100%; height: auto; }}

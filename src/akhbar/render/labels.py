@@ -39,7 +39,32 @@ STORY_SECTIONS: tuple[tuple[str, Label], ...] = (
     ("attributions", Label("المصادر والإسناد", "Sources / attributions")),
     ("claims", Label("الادعاءات", "Claims")),
     ("contradictions", Label("التناقضات", "Contradictions")),
+    ("unique_facts", Label("ما انفردت به وسيلة واحدة", "Unique facts")),
 )
+
+# The outlet × claim matrix: its caption, first column and what a mark means.
+MATRIX = Label("من يورد كل ادعاء", "Outlet × claim")
+MATRIX_CLAIM = Label("الادعاء", "claim")
+MATRIX_MARKS: dict[str, str] = {
+    "●": "carries it (يورده)",
+    "◐": "carries a copy of another article's text (نسخة من نص آخر)",
+}
+
+CONTRADICTION_KINDS: dict[str, Label] = {
+    "name": Label("اختلاف في الاسم", "name"),
+    "number": Label("اختلاف في الرقم", "number"),
+    "date": Label("اختلاف في التاريخ", "date"),
+    "account": Label("روايات مختلفة", "differing accounts"),
+    "update": Label("تحديث للحصيلة", "update"),
+}
+
+# How a response is told (the polarity of a statement), in an account's sides.
+RESPONSES: dict[str, Label] = {
+    "refuse": Label("رفض", "refused"),
+    "decline": Label("امتنع عن التعليق", "declined to comment"),
+    "deny": Label("نفى", "denied"),
+    "accept": Label("وافق", "accepted"),
+}
 
 # Columns of the articles table: dict key and its label.
 ARTICLE_COLUMNS: tuple[tuple[str, Label], ...] = (

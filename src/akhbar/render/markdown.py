@@ -14,6 +14,7 @@ from akhbar.render.dates import format_date
 from akhbar.render.document import report_to_dict
 from akhbar.render.html_provenance import CHAINS, COPIES, COPIES_TEXT_OF
 from akhbar.render.labels import FIELDS, Label, bilingual
+from akhbar.render.markdown_compare import claim_matrix_md, contradiction_md, unique_fact_md
 from akhbar.render.markdown_text import escape_inline, link
 from akhbar.render.timeline import (
     ARTICLE_FORMS,
@@ -88,6 +89,7 @@ def _stories(stories: list[_Item], articles: list[_Item]) -> list[str]:
     if not stories:
         return [_none()]
     blocks: list[str] = []
+    by_id = {article["id"]: article for article in articles}
     for story in stories:
         blocks.append(f"### {escape_inline(story['title'])} ({escape_inline(story['id'])})")
         blocks.append(f"**{bilingual(labels.STORY_ARTICLES)}:** {_ids(story['articles'])}")
@@ -95,7 +97,12 @@ def _stories(stories: list[_Item], articles: list[_Item]) -> list[str]:
             blocks.append(_threads(story["threads"]))
         for key, label in labels.STORY_SECTIONS:
             blocks.append(f"#### {bilingual(label)}")
-            if key == "events":
+            if key == "claims" and story[key]:
+                blocks.append(claim_matrix_md(story[key], by_id))
+            if key == "contradictions":
+                items = [contradiction_md(item, by_id) for item in story[key]]
+                blocks.append("\n".join(items) or _none())
+            elif key == "events":
                 main_of = main_event_articles(articles, story["id"])
                 blocks.append(_timeline(story[key], main_of) if story[key] else _none())
             else:
@@ -209,21 +216,13 @@ def _claim_item(item: _Item) -> str:
     )
 
 
-def _contradiction_item(item: _Item) -> str:
-    lines = [f"- **{escape_inline(item['about'])}** ({escape_inline(item['kind'])})"]
-    for value in item["values"]:
-        lines.append(f"  - «{escape_inline(value['value'])}» — {_ids(value['articles'])}")
-        lines.extend(_evidence_lines(value["evidence"], "    "))
-    return "\n".join(lines)
-
-
 _STORY_ITEMS: dict[str, Callable[[_Item], str]] = {
     "summary": _summary_item,
     "entities": _entity_item,
     "quotes": _quote_item,
     "attributions": _attribution_item,
     "claims": _claim_item,
-    "contradictions": _contradiction_item,
+    "unique_facts": unique_fact_md,
 }
 
 

@@ -1,19 +1,23 @@
 """One story from its articles' analyses.
 
-Timeline, claims, comparison, provenance and summary fill the story's lists in later
-work; until then they are empty, so the report's shape is already the final one.
+Entities, quotes, sources, claims, contradictions, unique facts and provenance are filled
+here; the summary in later work (until then it is empty, so the report's shape is already
+the final one).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from akhbar.corpus.wire import find_wire_copies, sentence_prints, voices
 from akhbar.errors import AkhbarError
-from akhbar.model import ArticleAnalysis, Event, Story, Thread
+from akhbar.model import ArticleAnalysis, Claim, Contradiction, Event, Story, Thread
 from akhbar.story.claims import story_claims
+from akhbar.story.contradictions import story_contradictions
 from akhbar.story.entities import story_entities
 from akhbar.story.provenance import story_provenance
+from akhbar.story.unique import story_unique_facts
 from akhbar.story.voices import story_attributions, story_quotes
 
 __all__ = ["build_story", "story_title"]
@@ -37,6 +41,15 @@ def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
     return analyses[0].article.id
 
 
+def _contested(claims: Sequence[Claim], found: Sequence[Contradiction]) -> tuple[Claim, ...]:
+    """Claims whose statements give differing counts or dates are ``contested``."""
+    disputed = {c.claim for c in found if c.kind in ("number", "date")}
+    return tuple(
+        dataclasses.replace(claim, status="contested") if claim.id in disputed else claim
+        for claim in claims
+    )
+
+
 def build_story(
     story_id: str,
     analyses: Sequence[ArticleAnalysis],
@@ -47,14 +60,16 @@ def build_story(
     """A :class:`Story` holding ``analyses`` (in the order given) and its ``events``."""
     if not analyses:
         raise AkhbarError(f"story {story_id} has no articles; a story needs at least one")
-    entities, contradictions = story_entities(analyses)
+    entities, names = story_entities(analyses)
     attributions = story_attributions(analyses)
     prints = [sentence_prints(analysis) for analysis in analyses]
     copies = find_wire_copies(analyses, prints=prints) if len(analyses) > 1 else ()
     thread_of = {article: t.id for t in threads for article in t.articles}
-    claims = story_claims(
-        analyses, voices(analyses, copies, prints=prints), thread_of=thread_of, story_id=story_id
-    )
+    voice_groups = voices(analyses, copies, prints=prints)
+    claims = story_claims(analyses, voice_groups, thread_of=thread_of, story_id=story_id)
+    voice_of = {article: n for n, group in enumerate(voice_groups) for article in group}
+    found = story_contradictions(analyses, claims, voice_of)
+    claims = _contested(claims, found)
     return Story(
         id=story_id,
         title=story_title(analyses),
@@ -65,6 +80,7 @@ def build_story(
         quotes=story_quotes(analyses),
         attributions=attributions,
         claims=claims,
-        contradictions=contradictions,
+        contradictions=names + found,
+        unique_facts=story_unique_facts(analyses, entities, claims),
         provenance=story_provenance(analyses, attributions, copies),
     )

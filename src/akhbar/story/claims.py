@@ -22,6 +22,7 @@ entity, a date or a count in them.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import defaultdict
@@ -35,11 +36,10 @@ from akhbar.model import (
     ArticleAnalysis,
     Claim,
     Evidence,
-    Sentence,
-    Span,
+    Statement,
 )
 
-__all__ = ["ClaimConfig", "story_claims"]
+__all__ = ["ClaimConfig", "statement_similarity", "story_claims"]
 
 
 @dataclass(frozen=True)
@@ -56,21 +56,29 @@ class ClaimConfig:
 class _Statement:
     article: str
     order: int  # position of the article in the story
-    sentence: Sentence
+    statement: Statement
     stems: frozenset[str]
 
 
 def _statements(analyses: Sequence[ArticleAnalysis], config: ClaimConfig) -> list[_Statement]:
     out = []
     for order, analysis in enumerate(analyses):
-        # Fact-bearing: a sentence naming someone or something, a date or a count.
-        factual = {m.span.sentence for m in analysis.entities}
-        factual |= {t.span.sentence for t in analysis.times}
-        factual |= {q.span.sentence for q in analysis.quantities}
-        for sentence in analysis.sentences:
-            stems = frozenset(stem_keys(sentence.text))
-            if len(stems) >= config.min_stems and sentence.index in factual:
-                out.append(_Statement(analysis.article.id, order, sentence, stems))
+        # Fact-bearing: a clause naming someone or something, a date or a count.
+        starts = sorted(
+            span.start
+            for span in itertools.chain(
+                (m.span for m in analysis.entities),
+                (t.span for t in analysis.times),
+                (q.span for q in analysis.quantities),
+            )
+        )
+        for statement in analysis.statements:
+            span = statement.span
+            stems = frozenset(stem_keys(statement.text))
+            at = bisect.bisect_left(starts, span.start)
+            factual = at < len(starts) and starts[at] < span.end
+            if len(stems) >= config.min_stems and factual:
+                out.append(_Statement(analysis.article.id, order, statement, stems))
     return out
 
 
@@ -89,13 +97,13 @@ def _similar_pairs(
                 shared[(i, j)] += 1
     pairs = []
     for i, j in shared:
-        similarity = _similarity(statements[i].stems, statements[j].stems)
+        similarity = statement_similarity(statements[i].stems, statements[j].stems)
         if similarity >= config.similarity:
             pairs.append((similarity, i, j))
     return sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2]))
 
 
-def _similarity(one: frozenset[str], two: frozenset[str]) -> float:
+def statement_similarity(one: frozenset[str], two: frozenset[str]) -> float:
     """How much of the shorter statement the longer one says: the IDF weight of the shared
     stems over the shorter one's (a sentence restated inside a longer one scores high; rare
     words such as names and "سيادة" weigh more than "أكد")."""
@@ -138,16 +146,14 @@ def _groups(
 
 
 def _evidence(statement: _Statement) -> Evidence:
-    sentence = statement.sentence
-    span = Span(statement.article, sentence.start, sentence.end, sentence.index)
-    return Evidence(span, sentence.text)
+    return Evidence(statement.statement.span, statement.statement.text)
 
 
 def _clearest(group: Sequence[_Statement]) -> _Statement:
     """The wording closest to all the others (ties: the earliest article)."""
 
     def closeness(one: _Statement) -> float:
-        return sum(_similarity(one.stems, other.stems) for other in group)
+        return sum(statement_similarity(one.stems, other.stems) for other in group)
 
     return max(group, key=lambda s: (closeness(s), -s.order))
 
@@ -177,13 +183,21 @@ def story_claims(
         independent = len(voices) > 1 and len(sources) > 1
         status = "corroborated" if independent else "single_source"
         ordered = sorted(group, key=lambda s: s.order)
+        seen: set[int] = set()
+        copies = []
+        for statement in ordered:
+            voice = voice_of.get(statement.article, -1 - statement.order)
+            if voice in seen:
+                copies.append(statement.article)
+            seen.add(voice)
         claims.append(
             Claim(
                 id=f"{story_id}-c{number:02d}",
-                text=_clearest(group).sentence.text,
+                text=_clearest(group).statement.text,
                 articles=tuple(s.article for s in ordered),
                 status=status,
                 evidence=tuple(_evidence(s) for s in ordered),
+                copies=tuple(copies),
             )
         )
     return tuple(claims)
