@@ -2,13 +2,22 @@
 
 Numbers and dates are compared only inside a claim (:mod:`akhbar.story.claims`): two clauses
 that state the same thing, of one thread of the story, so two fires on two days never
-compare their tolls. A count is compared with a count of the same thing (the kind for tolls,
-"قتيلا" and "قتلى" alike; the counted word otherwise), each side stating exactly one; a
-hedged or rounded value agrees with the values it covers ("نحو 20" with 19). A count of
+compare their tolls. Inside a claim, two counts fill one slot only when they count the same
+thing (the kind for tolls, "قتيلا" and "قتلى" alike; the counted word otherwise), about the
+same actor (the last name before the number in its clause: "حصل إنجه على 30 بالمئة" and
+"حصل أردوغان على 52 بالمئة" are two slots) and, for what is not a toll, after the same
+predicate word ("فرز 98 بالمئة" is not "حصل على 52 بالمئة"). Each side must state the slot
+once. Values agree when what they cover meets: a hedged or rounded value ("نحو 20" and 19),
+and a whole number written beside a decimal one within one ("11" and "11,1"). A count of
 people in general ("20 شخصا") is never compared: read on ANT, such pairs counted different
-things (evacuated against displaced). A higher toll published later, or the same day, is an
-``update`` in time order. A date is compared only when both sides write it out (a relative
-"أمس" follows each article's own date).
+things (evacuated against displaced). A clause dated away from its article's days (another
+quake "الأسبوع الماضي", a tsunami "في 2004") is background and never compared.
+
+A higher toll published later, or the same day, is an ``update`` in time order, up to
+``ContradictionConfig.max_update_ratio`` (a figure many times larger on the same day is
+another count: a campaign's total beside one strike's toll, and is not reported). A date
+is compared only when both sides write it out as one day (a relative "أمس" follows each
+article's own date).
 
 Accounts: a response told differently (one outlet: Moscow refused the request; another: the
 Kremlin declined to comment on it) are found across the story's threads, as the response
@@ -19,7 +28,9 @@ weight with the other's sentence, and whose sentences name one person in common.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +41,7 @@ from akhbar.model import (
     Claim,
     Contradiction,
     ContradictionValue,
+    EntityMention,
     Evidence,
     Quantity,
     Span,
@@ -44,6 +56,15 @@ __all__ = ["ContradictionConfig", "story_contradictions"]
 _TOLLS = frozenset({"dead", "injured"})
 # Counts of unnamed things, never compared (see the module's docstring).
 _UNCOMPARED = frozenset({"people"})
+# Names that can be the actor of a count.
+_ACTOR_TYPES = frozenset({"PER", "ORG", "LOC", "GPE", "MEDIA"})
+_PLACES = frozenset({"LOC", "GPE"})
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+# How far before a number its predicate word may stand ("حصل حزب العدالة على 42 بالمئة").
+_PREDICATE_WORDS = 3
 # Polarities that tell how someone answered.
 _RESPONSES = frozenset({"refuse", "decline", "deny", "accept"})
 
@@ -51,9 +72,13 @@ _RESPONSES = frozenset({"refuse", "decline", "deny", "accept"})
 @dataclass(frozen=True)
 class ContradictionConfig:
     """``account_similarity``: the share of the shorter sentence's stem weight two sentences
-    must share to tell one response (0.4, read on the seeds' Assad accounts)."""
+    must share to tell one response (0.4, read on the seeds' Assad accounts);
+    ``background_days``: a clause dated more than this many days before its article is
+    background; ``max_update_ratio``: the most a toll may grow and still be an update."""
 
     account_similarity: float = 0.4
+    background_days: int = 3
+    max_update_ratio: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -62,6 +87,8 @@ class _Side:
     evidence: Evidence
     quantities: tuple[Quantity, ...]
     times: tuple[TimeExpression, ...]
+    background: bool
+    actors: tuple[EntityMention, ...]  # names in the clause, in text order
 
 
 def story_contradictions(
@@ -76,21 +103,52 @@ def story_contradictions(
     by_id = {a.article.id: a for a in analyses}
     out: list[Contradiction] = []
     for claim in claims:
-        sides = [_side(by_id[e.span.article], e) for e in claim.evidence]
-        out += _numbers(claim, sides, by_id, voice_of)
+        sides = [_side(by_id[e.span.article], e, config) for e in claim.evidence]
+        sides = [side for side in sides if not side.background]
+        out += _numbers(claim, sides, by_id, voice_of, config)
         out += _dates(claim, sides, voice_of)
     out += _accounts(analyses, voice_of, config)
     return tuple(out)
 
 
-def _side(analysis: ArticleAnalysis, evidence: Evidence) -> _Side:
+def _side(analysis: ArticleAnalysis, evidence: Evidence, config: ContradictionConfig) -> _Side:
     span = evidence.span
+    times = tuple(t for t in analysis.times if _inside(t.span, span))
+    published = analysis.article.published
+    day = published.date() if isinstance(published, dt.datetime) else published
     return _Side(
         span.article,
         evidence,
         tuple(q for q in analysis.quantities if _inside(q.span, span)),
-        tuple(t for t in analysis.times if _inside(t.span, span)),
+        times,
+        day is not None and any(_before(t, day, config.background_days) for t in times),
+        tuple(
+            m for m in analysis.entities if _inside(m.span, span) and m.type in _ACTOR_TYPES
+        ),
     )
+
+
+def _before(time: TimeExpression, day: dt.date, days: int) -> bool:
+    """Whether ``time`` ends more than ``days`` days before ``day``."""
+    end = _last_day(time.value or "")
+    return end is not None and (day - end).days > days
+
+
+def _last_day(value: str) -> dt.date | None:
+    """The last day of a TIMEX3 value: a day, a month, a year or an ISO week."""
+    try:
+        if match := _DAY.match(value):
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _MONTH.match(value):
+            month = int(match[2])
+            return dt.date(int(match[1]) + month // 12, month % 12 + 1, 1) - dt.timedelta(1)
+        if match := _WEEK.match(value):
+            return dt.date.fromisocalendar(int(match[1]), int(match[2]), 7)
+        if match := _YEAR.match(value):
+            return dt.date(int(match[1]), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def _inside(inner: Span, outer: Span) -> bool:
@@ -104,27 +162,82 @@ def _independent(one: _Side, two: _Side, voice_of: Mapping[str, int]) -> bool:
     return voice_of.get(one.article, one.article) != voice_of.get(two.article, two.article)
 
 
-def _count_key(quantity: Quantity) -> str | None:
+def _slot(quantity: Quantity, side: _Side) -> tuple[str, str, str, str] | None:
+    """What the count fills: (what is counted, whose, after which word, where and when);
+    None when it counts people in general. A toll is the toll whoever and wherever it is
+    told of (its actor is compared apart: see :func:`_same_actor`)."""
     if quantity.kind in _UNCOMPARED:
         return None
-    return quantity.kind if quantity.kind in _TOLLS else f"{quantity.kind}:{quantity.counted}"
+    if quantity.kind in _TOLLS:
+        return (quantity.kind, "", "", "")
+    counted = f"{quantity.kind}:{quantity.counted}"
+    return (counted, _actor(quantity, side), _predicate(quantity, side), _scope(side))
 
 
-def _single_counts(side: _Side) -> dict[str, Quantity]:
-    """The side's counts by what they count, those it states once."""
-    found: dict[str, list[Quantity]] = {}
+def _scope(side: _Side) -> str:
+    """The places and times a clause names: a share in Istanbul is not the national one,
+    nor a fall at midday the day's."""
+    places = sorted({_skeleton_key(m.name) for m in side.actors if m.type in _PLACES})
+    times = sorted({t.value or t.surface for t in side.times})
+    return "|".join(places) + "@" + "|".join(times)
+
+
+def _same_actor(one: tuple[_Side, Quantity], two: tuple[_Side, Quantity]) -> bool:
+    """Tolls: the same actor, or one side naming none ("مقتل 100 شخص" and "ارتفعت حصيلة
+    ضحايا القصف على دوما إلى 150 قتيلا")."""
+    first, second = _actor(one[1], one[0]), _actor(two[1], two[0])
+    return not first or not second or first == second
+
+
+def _actor(quantity: Quantity, side: _Side) -> str:
+    """The key of the last word of the last name before the number in its clause."""
+    before = [m for m in side.actors if m.span.end <= quantity.span.start]
+    if not before:
+        return ""
+    return _skeleton_key(before[-1].name)
+
+
+def _skeleton_key(name: str) -> str:
+    """A name's last word with its long vowels dropped, so "إنجه" and "إينجة" meet."""
+    word = to_key(name).split()[-1] if name.strip() else ""
+    return word[:1] + "".join(c for c in word[1:] if c not in "اويءه")
+
+
+def _predicate(quantity: Quantity, side: _Side) -> str:
+    """The stem of the content word nearest before the number (hedges and particles
+    skipped)."""
+    evidence = side.evidence
+    head = evidence.text[: max(0, quantity.span.start - evidence.span.start)]
+    stems = stem_keys(" ".join(head.split()[-_PREDICATE_WORDS - 2 :]))
+    return stems[-1] if stems else ""
+
+
+def _single_counts(side: _Side) -> dict[tuple[str, str, str, str], Quantity]:
+    """The side's counts by the slot they fill, those it states once."""
+    found: dict[tuple[str, str, str, str], list[Quantity]] = {}
     for quantity in side.quantities:
-        key = _count_key(quantity)
-        if key is not None:
-            found.setdefault(key, []).append(quantity)
-    return {key: items[0] for key, items in found.items() if len(items) == 1}
+        slot = _slot(quantity, side)
+        if slot is not None:
+            found.setdefault(slot, []).append(quantity)
+    return {slot: items[0] for slot, items in found.items() if len(items) == 1}
 
 
 def _covers(one: Quantity, two: Quantity) -> bool:
-    """Whether the values the two phrases cover meet ("نحو 20" and 19 do)."""
+    """Whether the values the two phrases cover meet ("نحو 20" and 19 do; so do "11" and
+    "11,1": a whole number beside a decimal one is its rounding)."""
+    if _rounded(one, two) or _rounded(two, one):
+        return True
     low = max(one.low if one.low is not None else float("-inf"), _low(two))
     high = min(one.high if one.high is not None else float("inf"), _high(two))
     return low <= high
+
+
+def _rounded(whole: Quantity, decimal: Quantity) -> bool:
+    return (
+        whole.value.is_integer()
+        and not decimal.value.is_integer()
+        and abs(whole.value - decimal.value) < 1
+    )
 
 
 def _low(quantity: Quantity) -> float:
@@ -140,8 +253,9 @@ def _numbers(
     sides: Sequence[_Side],
     by_id: Mapping[str, ArticleAnalysis],
     voice_of: Mapping[str, int],
+    config: ContradictionConfig,
 ) -> list[Contradiction]:
-    found: dict[str, dict[float, list[tuple[_Side, Quantity]]]] = {}
+    found: dict[tuple[str, str, str, str], dict[float, list[tuple[_Side, Quantity]]]] = {}
     for one, two in itertools.combinations(sides, 2):
         if not _independent(one, two, voice_of):
             continue
@@ -150,6 +264,8 @@ def _numbers(
             second = counts_two.get(key)
             if second is None or _covers(first, second):
                 continue
+            if key[0] in _TOLLS and not _same_actor((one, first), (two, second)):
+                continue
             values = found.setdefault(key, {})
             for side, quantity in ((one, first), (two, second)):
                 entries = values.setdefault(quantity.value, [])
@@ -157,9 +273,12 @@ def _numbers(
                     entries.append((side, quantity))
     out = []
     for key, values in found.items():
-        kind = key.partition(":")[0]
         ordered = [_value(entries, by_id) for _, entries in sorted(values.items())]
-        is_update = kind in _TOLLS and _rising(ordered)
+        if key[0] in _TOLLS:
+            low, high = min(values), max(values)
+            if low <= 0 or high / low > config.max_update_ratio:
+                continue  # another count beside the toll, not the toll revised
+        is_update = key[0] in _TOLLS and _rising(ordered)
         out.append(
             Contradiction(
                 about=_about(values),
@@ -225,7 +344,8 @@ def _dates(
 
 
 def _written_day(time: TimeExpression) -> bool:
-    return time.type == "DATE" and time.precision == "day" and not time.relative
+    value = time.value or ""
+    return time.type == "DATE" and not time.relative and _DAY.match(value) is not None
 
 
 def _accounts(
