@@ -39,7 +39,7 @@ from akhbar.model import (
     Span,
 )
 
-__all__ = ["ClaimConfig", "story_claims"]
+__all__ = ["ClaimConfig", "similarity", "stem_weight", "story_claims"]
 
 
 @dataclass(frozen=True)
@@ -89,17 +89,17 @@ def _similar_pairs(
                 shared[(i, j)] += 1
     pairs = []
     for i, j in shared:
-        similarity = _similarity(statements[i].stems, statements[j].stems)
-        if similarity >= config.similarity:
-            pairs.append((similarity, i, j))
+        score = similarity(statements[i].stems, statements[j].stems)
+        if score >= config.similarity:
+            pairs.append((score, i, j))
     return sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2]))
 
 
-def _similarity(one: frozenset[str], two: frozenset[str]) -> float:
+def similarity(one: frozenset[str], two: frozenset[str]) -> float:
     """How much of the shorter statement the longer one says: the IDF weight of the shared
     stems over the shorter one's (a sentence restated inside a longer one scores high; rare
     words such as names and "سيادة" weigh more than "أكد")."""
-    weight = _idf()
+    weight = stem_weight()
     # Summed in sorted order: a set's order changes with the process's hash seed, and the
     # last bits of the sum would break ties differently from run to run.
     shared = sum(map(weight, sorted(one & two)))
@@ -107,7 +107,7 @@ def _similarity(one: frozenset[str], two: frozenset[str]) -> float:
 
 
 @cache
-def _idf() -> Callable[[str], float]:
+def stem_weight() -> Callable[[str], float]:
     background = load_background()
     documents, frequencies = background.documents, background.frequencies
 
@@ -147,7 +147,7 @@ def _clearest(group: Sequence[_Statement]) -> _Statement:
     """The wording closest to all the others (ties: the earliest article)."""
 
     def closeness(one: _Statement) -> float:
-        return sum(_similarity(one.stems, other.stems) for other in group)
+        return sum(similarity(one.stems, other.stems) for other in group)
 
     return max(group, key=lambda s: (closeness(s), -s.order))
 

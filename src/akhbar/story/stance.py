@@ -1,0 +1,256 @@
+"""Stance of a text towards a claim: does it agree, disagree, or speak of something else?
+
+    >>> judge("29 قتيلا في هجوم على استعراض عسكري في الأهواز",
+    ...       "53 قتيلا في هجوم على استعراض عسكري في الأهواز").reason
+    'number differs: 29 vs 53 (قتيلا)'
+
+("29 dead in an attack on a military parade in Ahvaz" against "53 dead ...".) One sentence
+is judged against the claim by a few explainable rules, first match wins:
+
+1. *unrelated*: the IDF-weighted stem overlap (:func:`akhbar.story.claims.similarity`) is
+   below ``StanceConfig.related`` → ``other``;
+2. *number*: a count of the same thing with values that do not cover each other
+   (a hedged "نحو 20" covers 18) → ``disagree``;
+3. *negation*: a negator (lexicon ``stance_negators``: لم، لن، ليس، نفى ...) on one side only;
+4. *opposite words*: one word of a pair of lexicon ``stance_opposites`` on each side
+   (ارتفع / انخفض), compared by stems so inflections meet;
+5. *name*: a rare word of the claim whose place in the text is taken by another rare word
+   ("إيران والمغرب" / "إيران والعراق");
+
+and ``agree`` otherwise. :func:`check_text` judges the sentence of an article most related
+to the claim.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from akhbar.analyze.entities.lexicons import match_phrases, nisba_country, place_names
+from akhbar.analyze.quantities import find_quantities
+from akhbar.arabic.doc import make_doc
+from akhbar.arabic.lexicon import load_entries
+from akhbar.arabic.stems import stem_bases
+from akhbar.arabic.tokens import base_words
+from akhbar.model import Quantity
+from akhbar.story.claims import similarity, stem_weight
+
+__all__ = ["StanceConfig", "Verdict", "check_text", "judge"]
+
+Stance = Literal["agree", "disagree", "other"]
+# Present-tense prefixes: "يرتفع" is "ارتفع" and "يهبط" is "هبط" for the opposites.
+_PRESENT = "يتن"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """``stance`` of a text towards a claim, the ``reason`` (which slot differs, in English)
+    and the ``evidence``: the sentence that was judged."""
+
+    stance: Stance
+    reason: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class StanceConfig:
+    """``related``: share of the shorter side's stem weight the two must share to speak of
+    one thing; ``rare``: IDF weight a word needs to count as a name or key word for the
+    swapped-word rule. Both read on the ANS dev calibration half."""
+
+    related: float = 0.2
+    rare: float = 6.0
+
+
+@dataclass(frozen=True)
+class _Side:
+    text: str
+    bases: tuple[str, ...]
+    stems: tuple[str, ...]
+
+
+def _side(text: str) -> _Side:
+    bases = tuple(base_words(text))
+    return _Side(text, bases, stem_bases(bases))
+
+
+def _forms(stem: str) -> frozenset[str]:
+    """A stem and its past-tense readings: "يرتفع" meets "ارتفع", "يهبط" meets "هبط"."""
+    if len(stem) >= 4 and stem[0] in _PRESENT:
+        return frozenset({stem, stem[1:], "ا" + stem[1:]})
+    return frozenset({stem})
+
+
+@cache
+def _negators() -> tuple[frozenset[str], frozenset[str]]:
+    """Negator bases (particles, which are stopwords) and the stem forms of the verbs."""
+    entries = load_entries("stance_negators")
+    forms = (form for stem in stem_bases(entries) for form in _forms(stem))
+    return frozenset(entries), frozenset(forms)
+
+
+@dataclass(frozen=True)
+class _Opposites:
+    """Two sides of a line of ``stance_opposites``: stem forms -> the word written."""
+
+    one: dict[str, str]
+    two: dict[str, str]
+
+
+@cache
+def _opposites() -> tuple[_Opposites, ...]:
+    out = []
+    for line in load_entries("stance_opposites"):
+        one, _, two = line.partition(" / ")
+        out.append(_Opposites(_stem_forms(one.split()), _stem_forms(two.split())))
+    return tuple(out)
+
+
+def _stem_forms(words: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word in words:
+        for stem in stem_bases([word]) or (word,):
+            for form in _forms(stem):
+                out.setdefault(form, word)
+    return out
+
+
+def _all_forms(side: _Side) -> frozenset[str]:
+    return frozenset(form for stem in side.stems for form in _forms(stem))
+
+
+def _unrelated(claim: _Side, text: _Side, config: StanceConfig) -> str | None:
+    if not claim.stems or not text.stems:
+        return "unrelated: no content words to compare"
+    score = similarity(frozenset(claim.stems), frozenset(text.stems))
+    if score < config.related:
+        return f"unrelated: shares {score:.0%} of the claim's weight"
+    return None
+
+
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    return find_quantities(make_doc(text))
+
+
+def _covers(one: Quantity, two: Quantity) -> bool:
+    low_one, high_one = one.low or 0.0, one.high if one.high is not None else float("inf")
+    low_two, high_two = two.low or 0.0, two.high if two.high is not None else float("inf")
+    return low_one <= high_two and low_two <= high_one
+
+
+def _number(claim: _Side, text: _Side) -> str | None:
+    ours = _quantities(claim.text)
+    theirs = _quantities(text.text)
+    for one in ours:
+        same = [two for two in theirs if two.kind == one.kind]
+        if same and not any(_covers(one, two) for two in same):
+            two = same[0]
+            return f"number differs: {_value(one)} vs {_value(two)} ({two.counted})"
+    return None
+
+
+def _value(quantity: Quantity) -> str:
+    return f"{quantity.value:g}"
+
+
+def _negation(claim: _Side, text: _Side) -> str | None:
+    ours, theirs = _negating(claim), _negating(text)
+    if bool(ours) != bool(theirs):
+        side, words = ("claim", ours) if ours else ("text", theirs)
+        return f"negation: only the {side} says {words[0]}"
+    return None
+
+
+def _negating(side: _Side) -> list[str]:
+    """The negators of a side: particles by their base, verbs by their stem forms."""
+    particles, verbs = _negators()
+    return [base for base in side.bases if base in particles or _forms_of(base) & verbs]
+
+
+def _forms_of(base: str) -> frozenset[str]:
+    stems = stem_bases([base])
+    return _forms(stems[0]) if stems else frozenset()
+
+
+def _places(side: _Side) -> dict[str, str]:
+    """Country or place named -> word written: "المغرب", "مغربية" both name المغرب."""
+    out = {place: " ".join(side.bases[i:j]) for i, j, place in match_phrases(side.bases, place_names())}
+    nisba = nisba_country()
+    for base in side.bases:
+        if base in nisba:
+            out.setdefault(nisba[base], base)
+    return out
+
+
+def _place(claim: _Side, text: _Side) -> str | None:
+    ours, theirs = _places(claim), _places(text)
+    gone = sorted(ours.keys() - theirs.keys())
+    new = sorted(theirs.keys() - ours.keys())
+    if gone and new:
+        return f"name differs: {ours[gone[0]]} vs {theirs[new[0]]}"
+    return None
+
+
+def _opposite(claim: _Side, text: _Side) -> str | None:
+    ours, theirs = _all_forms(claim), _all_forms(text)
+    for pair in _opposites():
+        for left, right in ((pair.one, pair.two), (pair.two, pair.one)):
+            said, told = ours & left.keys(), theirs & right.keys()
+            if said and told and not ours & right.keys() and not theirs & left.keys():
+                return f"opposite words: {left[min(said)]} / {right[min(told)]}"
+    return None
+
+
+def _swap(claim: _Side, text: _Side, config: StanceConfig) -> str | None:
+    """A rare claim word replaced, in the same place, by a rare word the claim lacks."""
+    weight = stem_weight()
+    matcher = difflib.SequenceMatcher(None, claim.stems, text.stems, autojunk=False)
+    ours, theirs = set(claim.stems), set(text.stems)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        gone = [s for s in claim.stems[i1:i2] if s not in theirs and weight(s) >= config.rare]
+        new = [s for s in text.stems[j1:j2] if s not in ours and weight(s) >= config.rare]
+        if gone and new:
+            return f"name differs: {_surface(claim, gone[0])} vs {_surface(text, new[0])}"
+    return None
+
+
+def _surface(side: _Side, stem: str) -> str:
+    return side.bases[[s for s in side.stems].index(stem)] if stem in side.stems else stem
+
+
+def judge(claim: str, text: str, *, config: StanceConfig = StanceConfig()) -> Verdict:
+    """The stance of ``text`` (one sentence or a short text) towards ``claim``."""
+    ours, theirs = _side(claim), _side(text)
+    reason = _unrelated(ours, theirs, config)
+    if reason:
+        return Verdict("other", reason, text)
+    for rule in (_number, _negation, _opposite, _place):
+        reason = rule(ours, theirs)
+        if reason:
+            return Verdict("disagree", reason, text)
+    reason = _swap(ours, theirs, config)
+    if reason:
+        return Verdict("disagree", reason, text)
+    return Verdict("agree", "no slot differs", text)
+
+
+def check_text(
+    claim: str, sentences: Iterable[str], *, config: StanceConfig = StanceConfig()
+) -> Verdict:
+    """Judge the sentence of ``sentences`` most related to ``claim`` (ties: the first)."""
+    candidates: Sequence[str] = [s for s in sentences if s.strip()]
+    if not candidates:
+        return Verdict("other", "unrelated: no sentence to compare", "")
+    ours = frozenset(_side(claim).stems)
+
+    def related(sentence: str) -> float:
+        stems = frozenset(_side(sentence).stems)
+        return similarity(ours, stems) if ours and stems else 0.0
+
+    best = max(candidates, key=related)
+    return judge(claim, best, config=config)
