@@ -298,8 +298,8 @@ def extract(
     epilog="Examples:\n\n"
     "  akhbar check 'بوتين يؤكد دعم وحدة سوريا وسيادتها' examples/seeds\n\n"
     "  akhbar check --pairs pairs.jsonl -o verdicts.jsonl\n\n"
-    "  (pairs.jsonl: one {\"id\", \"claim\", \"text\"} a line; verdicts.jsonl: one "
-    "{\"id\", \"stance\", \"reason\", \"evidence\"} a line)",
+    '  (pairs.jsonl: one {"id", "claim", "text"} a line; verdicts.jsonl: one '
+    '{"id", "stance", "reason", "evidence"} a line)',
 )
 def check_command(
     claim: Annotated[

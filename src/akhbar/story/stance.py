@@ -67,14 +67,19 @@ class StanceConfig:
 
 @dataclass(frozen=True)
 class _Side:
+    """A sentence read once: every word's base, and the stems of its content words with
+    the bases they came from (``bases_kept[i]`` gave ``stems[i]``)."""
+
     text: str
     bases: tuple[str, ...]
+    bases_kept: tuple[str, ...]
     stems: tuple[str, ...]
 
 
 def _side(text: str) -> _Side:
     bases = tuple(base_words(text))
-    return _Side(text, bases, stem_bases(bases))
+    kept = tuple(base for base in bases if stem_bases([base]))
+    return _Side(text, bases, kept, stem_bases(kept))
 
 
 def _forms(stem: str) -> frozenset[str]:
@@ -175,22 +180,19 @@ def _forms_of(base: str) -> frozenset[str]:
     return _forms(stems[0]) if stems else frozenset()
 
 
-def _places(side: _Side) -> dict[str, str]:
-    """Country or place named -> word written: "المغرب", "مغربية" both name المغرب."""
-    out = {place: " ".join(side.bases[i:j]) for i, j, place in match_phrases(side.bases, place_names())}
+def _places(side: _Side) -> frozenset[str]:
+    """Countries and places a side names, by their gazetteer name: "المغرب" and "مغربية"
+    both name المغرب."""
+    named = {place for _, _, place in match_phrases(side.bases, place_names())}
     nisba = nisba_country()
-    for base in side.bases:
-        if base in nisba:
-            out.setdefault(nisba[base], base)
-    return out
+    return frozenset(named | {nisba[base] for base in side.bases if base in nisba})
 
 
 def _place(claim: _Side, text: _Side) -> str | None:
     ours, theirs = _places(claim), _places(text)
-    gone = sorted(ours.keys() - theirs.keys())
-    new = sorted(theirs.keys() - ours.keys())
+    gone, new = sorted(ours - theirs), sorted(theirs - ours)
     if gone and new:
-        return f"name differs: {ours[gone[0]]} vs {theirs[new[0]]}"
+        return f"name differs: {gone[0]} vs {new[0]}"
     return None
 
 
@@ -200,8 +202,13 @@ def _opposite(claim: _Side, text: _Side) -> str | None:
         for left, right in ((pair.one, pair.two), (pair.two, pair.one)):
             said, told = ours & left.keys(), theirs & right.keys()
             if said and told and not ours & right.keys() and not theirs & left.keys():
-                return f"opposite words: {left[min(said)]} / {right[min(told)]}"
+                return f"opposite words: {_written(claim, said)} / {_written(text, told)}"
     return None
+
+
+def _written(side: _Side, forms: frozenset[str]) -> str:
+    """The first word of ``side`` whose stem has one of ``forms``, as its base."""
+    return next(b for b, s in zip(side.bases_kept, side.stems, strict=True) if _forms(s) & forms)
 
 
 def _swap(claim: _Side, text: _Side, config: StanceConfig) -> str | None:
@@ -220,7 +227,7 @@ def _swap(claim: _Side, text: _Side, config: StanceConfig) -> str | None:
 
 
 def _surface(side: _Side, stem: str) -> str:
-    return side.bases[[s for s in side.stems].index(stem)] if stem in side.stems else stem
+    return side.bases_kept[side.stems.index(stem)]
 
 
 def judge(claim: str, text: str, *, config: StanceConfig = StanceConfig()) -> Verdict:
