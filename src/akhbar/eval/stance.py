@@ -163,7 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             predicted, name = _overlap_baseline(chosen), "overlap baseline"
         else:
             predicted, name = _predict(chosen), "akhbar check"
-        print(report(score(gold, predicted), f"{name}, {half} half ({len(chosen)} pairs)"))
+        where = "all pairs" if half == "all" else f"{half} half"
+        print(report(score(gold, predicted), f"{name}, {where} ({len(chosen)} pairs)"))
     return 0
 
 
