@@ -17,7 +17,14 @@ def _raw_lines(name: str) -> list[str]:
 
 def test_expected_lexicons_are_shipped():
     names = lexicon_names()
-    for name in ("abbreviations", "clitic_exceptions", "era_markers", "stopwords"):
+    for name in (
+        "abbreviations",
+        "clitic_exceptions",
+        "era_markers",
+        "stance_negators",
+        "stance_opposites",
+        "stopwords",
+    ):
         assert name in names
 
 

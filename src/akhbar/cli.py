@@ -24,6 +24,8 @@ from akhbar.pipeline import (
     analyze_each,
     analyze_inputs,
     built_articles,
+    check_inputs,
+    check_pairs,
     cluster_articles,
     cluster_inputs,
     read_articles,
@@ -289,6 +291,80 @@ def extract(
                 lines.append(json.dumps(analysis_to_dict(item), ensure_ascii=False) + "\n")
     _write("".join(lines), output)
     raise typer.Exit(_report_skipped((*result.skipped, *failed)))
+
+
+@app.command(
+    "check",
+    epilog="Examples:\n\n"
+    "  akhbar check 'بوتين يؤكد دعم وحدة سوريا وسيادتها' examples/seeds\n\n"
+    "  akhbar check --pairs pairs.jsonl -o verdicts.jsonl\n\n"
+    '  (pairs.jsonl: one {"id", "claim", "text"} a line; verdicts.jsonl: one '
+    '{"id", "stance", "reason", "evidence"} a line)',
+)
+def check_command(
+    claim: Annotated[
+        str | None, typer.Argument(help="The claim: one sentence.", show_default=False)
+    ] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders, JSONL, or - for stdin.", metavar="PATH", show_default=False
+        ),
+    ] = None,
+    pairs: Annotated[
+        Path | None,
+        typer.Option("--pairs", help="Judge the {id, claim, text} lines of this JSONL file."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "--out", "-o", help="Write JSONL verdicts here.")
+    ] = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    jobs: Jobs = DEFAULT_JOBS,
+    scheduler: Scheduler = None,
+) -> None:
+    """Does each article agree with a claim, disagree, or speak of something else?
+
+    Prints, per article, the stance, the article id and the reason (which slot differs:
+    a number, a negation, opposite words, a name), then the sentence that was judged.
+    """
+    if pairs is not None:
+        if claim is not None or paths:
+            raise typer.BadParameter("give either --pairs FILE or CLAIM PATH..., not both")
+        _refuse_overwriting_inputs([output], [str(pairs)], "--output")
+        with _usage_errors():
+            rows = check_pairs(str(pairs))
+        _write("".join(_json_line(row) for row in rows), output)
+        return
+    if claim is None or not claim.strip() or not paths:
+        raise typer.BadParameter("give a claim and at least one PATH (or --pairs FILE)")
+    _refuse_overwriting_inputs([output], paths, "--output")
+    with (
+        _usage_errors(),
+        ProgressBar("reading") as bar,
+        batch_runner(jobs=jobs, scheduler=scheduler) as map_batches,
+    ):
+        config = PipelineConfig(ingest=IngestConfig(max_bytes=max_bytes))
+        verdicts, skipped = check_inputs(
+            claim, paths, config=config, progress=bar.update, map_batches=map_batches
+        )
+    if output is None:
+        _write("".join(_verdict_text(article, v) for article, v in verdicts), None)
+    else:
+        rows = ({"id": a, **_verdict_fields(v)} for a, v in verdicts)
+        _write("".join(_json_line(row) for row in rows), output)
+    raise typer.Exit(_report_skipped(skipped))
+
+
+def _verdict_fields(verdict) -> dict[str, str]:
+    return {"stance": verdict.stance, "reason": verdict.reason, "evidence": verdict.evidence}
+
+
+def _verdict_text(article: str, verdict) -> str:
+    return f"{verdict.stance:<8}  {article}  {verdict.reason}\n    {verdict.evidence}\n"
+
+
+def _json_line(row: dict) -> str:
+    return json.dumps(row, ensure_ascii=False) + "\n"
 
 
 # --- The article store: ingest, search, stories -------------------------------------------

@@ -28,6 +28,7 @@ from akhbar.analyze import analyze_article, redate_analysis
 from akhbar.corpus.assign import CorpusConfig, PreparedArticle, assign, prepare
 from akhbar.errors import InputError
 from akhbar.ingest import IngestConfig, build_item, duplicate_id, ingest, iter_documents
+from akhbar.ingest.pairs import read_pairs
 from akhbar.model import (
     Article,
     ArticleAnalysis,
@@ -41,6 +42,7 @@ from akhbar.model import (
 from akhbar.story import build_story
 from akhbar.story.events import merge_events
 from akhbar.story.published import infer_published
+from akhbar.story.stance import Verdict, check_text, judge
 from akhbar.story.threads import ThreadMember, story_threads
 
 __all__ = [
@@ -54,6 +56,8 @@ __all__ = [
     "analyze_story",
     "build_batch",
     "built_articles",
+    "check_inputs",
+    "check_pairs",
     "cluster_articles",
     "cluster_inputs",
     "cluster_prepared",
@@ -393,3 +397,43 @@ def cluster_articles(
             progress(count)
         prepared.append(prepare(article, config=config))
     return cluster_prepared(prepared, config=config)
+
+
+# --- Claim check ----------------------------------------------------------------------------
+
+
+def check_pairs(path: str) -> tuple[dict[str, str], ...]:
+    """``akhbar check --pairs``: each line ``{"id", "claim", "text"}`` of the JSONL file
+    judged, as ``{"id", "stance", "reason", "evidence"}`` in input order. A bad line raises
+    :class:`~akhbar.errors.InputError` naming the file and line before anything is judged."""
+    return tuple(_verdict_row(pair.id, judge(pair.claim, pair.text)) for pair in read_pairs(path))
+
+
+def _verdict_row(pair_id: str, verdict: Verdict) -> dict[str, str]:
+    return {
+        "id": pair_id,
+        "stance": verdict.stance,
+        "reason": verdict.reason,
+        "evidence": verdict.evidence,
+    }
+
+
+def check_inputs(
+    claim: str,
+    paths: Sequence[str],
+    *,
+    config: PipelineConfig = PipelineConfig(),
+    progress: Progress | None = None,
+    map_batches: BatchMap = in_process,
+) -> tuple[tuple[tuple[str, Verdict], ...], tuple[SkippedInput, ...]]:
+    """``akhbar check CLAIM PATH...``: each article's verdict on ``claim`` (its sentence most
+    related to the claim decides; boilerplate is already out), in input order, and the skips."""
+    result = read_articles(paths, config=config, progress=progress)
+    verdicts, skipped = [], list(result.skipped)
+    for item in analyze_each(result.articles, map_batches=map_batches):
+        if isinstance(item, SkippedInput):
+            skipped.append(item)
+            continue
+        sentences = [sentence.text for sentence in item.sentences]
+        verdicts.append((item.article.id, check_text(claim, sentences)))
+    return tuple(verdicts), tuple(skipped)

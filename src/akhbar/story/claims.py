@@ -39,7 +39,7 @@ from akhbar.model import (
     Statement,
 )
 
-__all__ = ["ClaimConfig", "statement_similarity", "story_claims"]
+__all__ = ["ClaimConfig", "statement_similarity", "stem_weight", "story_claims"]
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def statement_similarity(one: frozenset[str], two: frozenset[str]) -> float:
     """How much of the shorter statement the longer one says: the IDF weight of the shared
     stems over the shorter one's (a sentence restated inside a longer one scores high; rare
     words such as names and "سيادة" weigh more than "أكد")."""
-    weight = _idf()
+    weight = stem_weight()
     # Summed in sorted order: a set's order changes with the process's hash seed, and the
     # last bits of the sum would break ties differently from run to run.
     shared = sum(map(weight, sorted(one & two)))
@@ -115,7 +115,7 @@ def statement_similarity(one: frozenset[str], two: frozenset[str]) -> float:
 
 
 @cache
-def _idf() -> Callable[[str], float]:
+def stem_weight() -> Callable[[str], float]:
     background = load_background()
     documents, frequencies = background.documents, background.frequencies
 
