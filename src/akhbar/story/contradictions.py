@@ -122,9 +122,7 @@ def _side(analysis: ArticleAnalysis, evidence: Evidence, config: ContradictionCo
         tuple(q for q in analysis.quantities if _inside(q.span, span)),
         times,
         day is not None and any(_before(t, day, config.background_days) for t in times),
-        tuple(
-            m for m in analysis.entities if _inside(m.span, span) and m.type in _ACTOR_TYPES
-        ),
+        tuple(m for m in analysis.entities if _inside(m.span, span) and m.type in _ACTOR_TYPES),
     )
 
 

@@ -8,7 +8,7 @@
 is judged against the claim by a few explainable rules, first match wins. What each is
 worth, as macro-F1 lost without it on the ANS dev calibration half / ANS train:
 
-1. *unrelated*: the IDF-weighted stem overlap (:func:`akhbar.story.claims.similarity`) is
+1. *unrelated*: the IDF-weighted stem overlap (:func:`akhbar.story.claims.statement_similarity`) is
    below ``StanceConfig.related`` → ``other`` (0.168 / 0.243);
 2. *number*: a count of the same kind whose values do not cover each other (a hedged
    "نحو 20" covers 18) → ``disagree`` (0.007 / 0.003);
