@@ -68,7 +68,7 @@ def build_story(
     voice_groups = voices(analyses, copies, prints=prints)
     claims = story_claims(analyses, voice_groups, thread_of=thread_of, story_id=story_id)
     voice_of = {article: n for n, group in enumerate(voice_groups) for article in group}
-    found = story_contradictions(analyses, claims, voice_of)
+    found = story_contradictions(analyses, claims, voice_of, thread_of=thread_of)
     claims = _contested(claims, found)
     return Story(
         id=story_id,

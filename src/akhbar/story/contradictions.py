@@ -33,9 +33,12 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from akhbar.arabic.lexicon import load_entries
 from akhbar.arabic.normalize import to_key
 from akhbar.arabic.stems import stem_keys
+from akhbar.arabic.tokens import base_words
 from akhbar.model import (
     ArticleAnalysis,
     Claim,
@@ -54,6 +57,8 @@ __all__ = ["ContradictionConfig", "story_contradictions"]
 
 # Tolls: rise as the count goes on, so a later higher figure is news, not a conflict.
 _TOLLS = frozenset({"dead", "injured"})
+# "حصيلة سابقة": an earlier toll recalled, not the latest.
+_EARLIER = ("سابق",)
 # Counts of unnamed things, never compared (see the module's docstring).
 _UNCOMPARED = frozenset({"people"})
 # Names that can be the actor of a count.
@@ -96,10 +101,12 @@ def story_contradictions(
     claims: Sequence[Claim],
     voice_of: Mapping[str, int],
     *,
+    thread_of: Mapping[str, str] | None = None,
     config: ContradictionConfig = ContradictionConfig(),
 ) -> tuple[Contradiction, ...]:
-    """Number and date contradictions (and toll updates) inside ``claims``, and differing
-    accounts across the story; ``voice_of``: article -> voice (wire copies share one)."""
+    """Number and date contradictions inside ``claims``, toll updates per thread
+    (``thread_of``: article -> thread) and differing accounts across the story;
+    ``voice_of``: article -> voice (wire copies share one)."""
     by_id = {a.article.id: a for a in analyses}
     out: list[Contradiction] = []
     for claim in claims:
@@ -107,8 +114,90 @@ def story_contradictions(
         sides = [side for side in sides if not side.background]
         out += _numbers(claim, sides, by_id, voice_of, config)
         out += _dates(claim, sides, voice_of)
+    out += _toll_updates(analyses, thread_of or {}, config)
     out += _accounts(analyses, voice_of, config)
     return tuple(out)
+
+
+def _toll_updates(
+    analyses: Sequence[ArticleAnalysis], thread_of: Mapping[str, str], config: ContradictionConfig
+) -> list[Contradiction]:
+    """Per thread and toll (dead, injured), the running toll each article states, as one
+    ``update`` when the figures rise with publication time."""
+    tolls: dict[tuple[str, str], list[tuple[str, str, Quantity, Evidence]]] = {}
+    for analysis in analyses:
+        article = analysis.article
+        published = article.published
+        if published is None:
+            continue
+        for kind, (quantity, evidence) in _article_tolls(analysis, config).items():
+            key = (thread_of.get(article.id, ""), kind)
+            tolls.setdefault(key, []).append((str(published), article.id, quantity, evidence))
+    out = []
+    for (_, kind), told in sorted(tolls.items()):
+        told.sort(key=lambda item: (item[0], item[1]))
+        values = [quantity.value for _, _, quantity, _ in told]
+        if len(set(values)) < 2 or values != sorted(values):
+            continue  # one figure, or figures that do not rise: nothing to tell for sure
+        if values[0] <= 0 or values[-1] / values[0] > config.max_update_ratio:
+            continue
+        out.append(Contradiction(about=kind, kind="update", values=tuple(_toll_values(told))))
+    return out
+
+
+def _article_tolls(
+    analysis: ArticleAnalysis, config: ContradictionConfig
+) -> dict[str, tuple[Quantity, Evidence]]:
+    """The highest toll of each kind the article states in a toll clause (its latest
+    figure), leaving out background clauses and earlier tolls it recalls ("حصيلة سابقة")."""
+    published = analysis.article.published
+    day = published.date() if isinstance(published, dt.datetime) else published
+    found: dict[str, tuple[Quantity, Evidence]] = {}
+    for statement in analysis.statements:
+        span = statement.span
+        counts = [q for q in analysis.quantities if q.kind in _TOLLS and _inside(q.span, span)]
+        if not counts or not _is_toll_clause(statement.text):
+            continue
+        times = [t for t in analysis.times if _inside(t.span, span)]
+        if day is not None and any(_before(t, day, config.background_days) for t in times):
+            continue
+        for quantity in counts:
+            best = found.get(quantity.kind)
+            if best is None or quantity.value > best[0].value:
+                found[quantity.kind] = (quantity, Evidence(span, statement.text))
+    return found
+
+
+def _is_toll_clause(text: str) -> bool:
+    bases = base_words(text)
+    if any(base.startswith(_EARLIER) for base in bases):
+        return False
+    return any(
+        tuple(bases[i : i + len(entry)]) == entry
+        for entry in _toll_words()
+        for i in range(len(bases) - len(entry) + 1)
+    )
+
+
+@cache
+def _toll_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(entry.split()) for entry in load_entries("toll_words"))
+
+
+def _toll_values(told: Sequence[tuple[str, str, Quantity, Evidence]]) -> list[ContradictionValue]:
+    """One value per figure, in the order the figures were first published."""
+    values: dict[float, list[tuple[str, str, Quantity, Evidence]]] = {}
+    for item in told:
+        values.setdefault(item[2].value, []).append(item)
+    return [
+        ContradictionValue(
+            value=items[0][2].text,
+            articles=tuple(article for _, article, _, _ in items),
+            evidence=tuple(evidence for _, _, _, evidence in items),
+            published=items[0][0][:10],
+        )
+        for items in values.values()
+    ]
 
 
 def _side(analysis: ArticleAnalysis, evidence: Evidence, config: ContradictionConfig) -> _Side:
@@ -167,7 +256,7 @@ def _slot(quantity: Quantity, side: _Side) -> tuple[str, str, str, str] | None:
     if quantity.kind in _UNCOMPARED:
         return None
     if quantity.kind in _TOLLS:
-        return (quantity.kind, "", "", "")
+        return None  # compared across the thread: see _toll_updates
     counted = f"{quantity.kind}:{quantity.counted}"
     return (counted, _actor(quantity, side), _predicate(quantity, side), _scope(side))
 
@@ -178,13 +267,6 @@ def _scope(side: _Side) -> str:
     places = sorted({_skeleton_key(m.name) for m in side.actors if m.type in _PLACES})
     times = sorted({t.value or t.surface for t in side.times})
     return "|".join(places) + "@" + "|".join(times)
-
-
-def _same_actor(one: tuple[_Side, Quantity], two: tuple[_Side, Quantity]) -> bool:
-    """Tolls: the same actor, or one side naming none ("مقتل 100 شخص" and "ارتفعت حصيلة
-    ضحايا القصف على دوما إلى 150 قتيلا")."""
-    first, second = _actor(one[1], one[0]), _actor(two[1], two[0])
-    return not first or not second or first == second
 
 
 def _actor(quantity: Quantity, side: _Side) -> str:
@@ -262,25 +344,18 @@ def _numbers(
             second = counts_two.get(key)
             if second is None or _covers(first, second):
                 continue
-            if key[0] in _TOLLS and not _same_actor((one, first), (two, second)):
-                continue
             values = found.setdefault(key, {})
             for side, quantity in ((one, first), (two, second)):
                 entries = values.setdefault(quantity.value, [])
                 if all(s.article != side.article for s, _ in entries):
                     entries.append((side, quantity))
     out = []
-    for key, values in found.items():
+    for values in found.values():
         ordered = [_value(entries, by_id) for _, entries in sorted(values.items())]
-        if key[0] in _TOLLS:
-            low, high = min(values), max(values)
-            if low <= 0 or high / low > config.max_update_ratio:
-                continue  # another count beside the toll, not the toll revised
-        is_update = key[0] in _TOLLS and _rising(ordered)
         out.append(
             Contradiction(
                 about=_about(values),
-                kind="update" if is_update else "number",
+                kind="number",
                 values=tuple(ordered),
                 claim=claim.id,
             )
@@ -302,14 +377,6 @@ def _value(
         evidence=tuple(side.evidence for side, _ in entries),
         published=published[0][:10] if published else None,
     )
-
-
-def _rising(values: Sequence[ContradictionValue]) -> bool:
-    """Values (lowest first) published in that order, or on one day: a toll being updated."""
-    days = [value.published for value in values]
-    if any(day is None for day in days):
-        return False
-    return all(a <= b for a, b in itertools.pairwise(days))
 
 
 def _about(values: Mapping[float, Sequence[tuple[_Side, Quantity]]]) -> str:
