@@ -80,6 +80,7 @@ def test_story_items_exact() -> None:
         "attributions",
         "claims",
         "contradictions",
+        "unique_facts",
         "summary",
         "provenance",
     ]

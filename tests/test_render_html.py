@@ -24,6 +24,7 @@ SECTION_HEADINGS = [
     "المصادر والإسناد",
     "الادعاءات",
     "التناقضات",
+    "ما انفردت به وسيلة واحدة",
     "المقالات",
     "النصوص المحذوفة",
     "مدخلات لم تُقرأ",
@@ -83,7 +84,7 @@ def test_story_content_and_links() -> None:
 def test_empty_sections_say_none_yet() -> None:
     story = Story(id="s1", title="بوتين يهاتف الشرع", articles=())
     page = render_html(Report((), (story,), ()))
-    assert page.count('<p class="none">لا شيء بعد') == 10
+    assert page.count('<p class="none">لا شيء بعد') == 11
 
 
 def test_hostile_text_only_escaped() -> None:

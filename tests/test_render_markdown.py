@@ -78,9 +78,9 @@ def test_boilerplate_and_skipped_listed() -> None:
 def test_empty_sections_say_none_yet() -> None:
     story = Story(id="s1", title="بوتين يهاتف الشرع", articles=())
     text = render_markdown(Report((), (story,), ()))
-    # 7 story sections + articles + boilerplate + skipped
-    # 10 sections, plus the provenance chains and copies under the attributions
-    assert text.count("_لا شيء بعد (none yet)_") == 12
+    # 8 story sections + articles + boilerplate + skipped: 11 sections, plus the provenance
+    # chains and copies under the attributions
+    assert text.count("_لا شيء بعد (none yet)_") == 13
 
 
 def test_hostile_text_stays_text() -> None:

@@ -1,10 +1,11 @@
 """The seeds' report, in substance, equals the one stored before the per-article core was rebuilt.
 
 ``tests/data/report/seeds_expected.json`` is ``akhbar analyze examples/seeds --format json``
-as commit 55473c0 wrote it (``generated_by`` and each article's input path left out). Any
-change to events, dates, entities, titles, quotes, attributions, provenance or Bogdanov's name
-conflict shows here section by section; a deliberate change rewrites the file and says why in
-its commit.
+as commit 55473c0 wrote it (``generated_by`` and each article's input path left out), with the
+claims, contradictions and unique facts of issue 15 rewritten into it (claims are clauses; the
+Assad accounts and the unique facts were added). Any change to events, dates, entities,
+titles, quotes, attributions, provenance, claims or contradictions shows here section by
+section; a deliberate change rewrites the file and says why in its commit.
 """
 
 from __future__ import annotations
@@ -54,12 +55,14 @@ def test_the_stored_report_holds_the_traps(reports: tuple[dict, dict]) -> None:
     """The stored file is the reference only while it shows what the seeds are known for."""
     _, expected = reports
     story = expected["stories"][0]
-    (conflict,) = story["contradictions"]
-    assert conflict["kind"] == "name"
+    conflict, account = story["contradictions"]
+    assert (conflict["kind"], account["kind"]) == ("name", "account")
     assert {value["value"] for value in conflict["values"]} == {
         "ميخائيل بوغدانوف",
         "سيرغي بوغدانوف",
     }
+    assert [value["value"] for value in account["values"]] == ["refuse", "decline"]
+    assert {fact["about"] for fact in story["unique_facts"]} >= {"وول ستريت جورنال"}
     dated = {(event["date"], event["type"]) for event in story["events"] if event["date"]}
     assert {("2025-02-12", "call"), ("2025-03-20", "letter")} <= dated
     peskov = next(e for e in story["entities"] if "بيسكوف" in e["name"])
