@@ -85,22 +85,60 @@ def _statements(analyses: Sequence[ArticleAnalysis], config: ClaimConfig) -> lis
 def _similar_pairs(
     statements: Sequence[_Statement], config: ClaimConfig
 ) -> list[tuple[float, int, int]]:
-    """``(similarity, i, j)`` of statements of different articles, best first."""
+    """``(similarity, i, j)`` of statements of different articles, best first.
+
+    Prefix filtering (Chaudhuri et al. 2006, "A primitive operator for similarity joins"):
+    two statements reach ``config.similarity`` only if they share a stem of the shorter
+    one's prefix: its stems in one fixed order (the rarest in the story first) until what
+    is left weighs less than ``similarity`` of its whole. Each statement looks up only its
+    prefix in the index of all stems, so the words every article of a story uses
+    ("إيران", "الاتفاق النووي") never pair everything with everything, and no pair above
+    the threshold is missed.
+    """
     by_stem: dict[str, list[int]] = defaultdict(list)
     for index, statement in enumerate(statements):
         for stem in statement.stems:
             by_stem[stem].append(index)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in by_stem.values():
-        for i, j in itertools.combinations(members, 2):
-            if statements[i].article != statements[j].article:
-                shared[(i, j)] += 1
+    # Each stem's weight and each statement's whole, computed once for the story.
+    weight = dict(zip(by_stem, map(stem_weight(), by_stem), strict=True)).__getitem__
+    totals = [sum(map(weight, sorted(statement.stems))) for statement in statements]
+    candidates: set[tuple[int, int]] = set()
+    # Stems the fewest statements of the story hold come first: any fixed order keeps the
+    # filter exact, and this one looks up the shortest lists.
+    rarity = {stem: len(members) for stem, members in by_stem.items()}.__getitem__
+    for i, statement in enumerate(statements):
+        for stem in _prefix(statement.stems, config.similarity, weight, rarity):
+            for j in by_stem[stem]:
+                if statements[j].article != statement.article:
+                    candidates.add((i, j) if i < j else (j, i))
     pairs = []
-    for i, j in shared:
-        similarity = statement_similarity(statements[i].stems, statements[j].stems)
+    for i, j in sorted(candidates):
+        shared = sum(map(weight, sorted(statements[i].stems & statements[j].stems)))
+        similarity = shared / min(totals[i], totals[j])
         if similarity >= config.similarity:
             pairs.append((similarity, i, j))
     return sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2]))
+
+
+def _prefix(
+    stems: frozenset[str],
+    threshold: float,
+    weight: Callable[[str], float],
+    rarity: Callable[[str], int],
+) -> list[str]:
+    """The stems rarest in the story first, until what is left weighs less than
+    ``threshold`` of the whole: a statement sharing none of them shares too little of
+    this one."""
+    ordered = sorted(stems, key=lambda stem: (rarity(stem), -weight(stem), stem))
+    rest = sum(map(weight, sorted(stems)))
+    need = threshold * rest - 1e-9  # rounding never drops a pair at the threshold
+    prefix = []
+    for stem in ordered:
+        if rest < need:
+            break
+        prefix.append(stem)
+        rest -= weight(stem)
+    return prefix
 
 
 def statement_similarity(one: frozenset[str], two: frozenset[str]) -> float:
