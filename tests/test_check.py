@@ -1,13 +1,15 @@
 """Claim check: a text agrees with a claim, disagrees (which slot differs), or is unrelated.
 
-Headline pairs from ANS dev, calibration half (see tests/data/stance/README.md); article
-sentences from the seeds."""
+Headline pairs from ANS dev, calibration half, and ANS train (see tests/data/stance/README.md);
+article sentences from the seeds."""
 
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -17,8 +19,10 @@ from akhbar.arabic.lexicon import load_entries
 from akhbar.arabic.stems import stem_keys
 from akhbar.cli import app
 from akhbar.eval.stance import score, split_half
+from akhbar.eval.stance_train import TrainConfig, fit
 from akhbar.ingest.pairs import read_pairs
 from akhbar.story.stance import check_text, judge
+from akhbar.story.stance_features import FEATURES, only_in, read_side
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "seeds"
@@ -60,7 +64,36 @@ VERDICTS = [
         "جورج كلوني يصاب في حادث سير في إيطاليا",
         "إصابة الفنان جورج كلوني إثر حادث سير في إيطاليا",
         "agree",
-        "no slot differs",
+        # "يصاب" and "إصابة" meet by stem form; what the text adds is "الفنان" and "إثر".
+        "restated: 14% of the text's weight is new",
+    ),
+]
+
+# ANS train pairs (the model's training data): (claim, text, stance, reason).
+TRAIN_VERDICTS = [
+    (
+        "ارتفاع على النفط عالميا والسبب الخام الأميركي",
+        "الخام الاميركي يسبب انخفاضا في اسعار النفط",
+        "disagree",
+        "opposite words: ارتفاع / انخفاضا",
+    ),
+    (
+        "جماعة فيلق الرحمن توافق على الانسحاب من الغوطة الشرقية",
+        "جماعة فيلق الرحمن تنفي إنسحابها من الغوطة الشرقية",
+        "disagree",
+        "negation: only the text says تنفي",
+    ),
+    (
+        "ليبيا تصدر حكما بإعدام 45 شخصا متهمين بقتل متظاهرين عام 2011",
+        "ليبيا تعلن حكما ببراءة 45 شخصا سبق اتهامهم بقتل المتظاهرين",
+        "disagree",
+        "contrast-prone word added: براءه",
+    ),
+    (
+        "الصليب الأحمر يسحب 71 عامل إغاثة من اليمن خوفا على سلامتهم",
+        "سحب 71 عامل إغاثة تابعين للصليب الأحمر من اليمن خوفا على سلامتهم",
+        "agree",
+        "restated: 6% of the text's weight is new",
     ),
 ]
 
@@ -69,6 +102,34 @@ VERDICTS = [
 def test_judge_names_the_slot_that_differs(claim, text, stance, reason):
     verdict = judge(claim, text)
     assert (verdict.stance, verdict.reason, verdict.evidence) == (stance, reason, text)
+
+
+@pytest.mark.parametrize(("claim", "text", "stance", "reason"), TRAIN_VERDICTS)
+def test_shipped_model_gives_the_documented_verdicts_on_train_pairs(claim, text, stance, reason):
+    assert (judge(claim, text).stance, judge(claim, text).reason) == (stance, reason)
+
+
+def test_shipped_model_reads_every_feature():
+    path = resources.files("akhbar.story") / "models" / "stance.json"
+    model = json.loads(path.read_text(encoding="utf-8"))
+    assert model["features"] == list(FEATURES)
+    assert model["classes"] == ["agree", "disagree", "other"]
+    assert len(model["weights"]) == 3 and {len(row) for row in model["weights"]} == {len(FEATURES)}
+    assert path.stat().st_size < 10_000  # plain weights, no data
+
+
+def test_training_is_deterministic():
+    rng = np.random.default_rng(0)
+    matrix = rng.normal(size=(60, len(FEATURES)))
+    labels = np.array([0, 1, 2] * 20)
+    one, two = (fit(matrix, labels, TrainConfig(steps=50)) for _ in range(2))
+    assert np.array_equal(one.weights, two.weights)
+    assert np.array_equal(one.bias, two.bias)
+
+
+def test_a_present_verb_meets_its_noun():
+    claim, text = read_side("جورج كلوني يصاب في حادث"), read_side("إصابة جورج كلوني في حادث")
+    assert only_in(claim, text) == ()
 
 
 def test_a_rounded_count_agrees_with_a_close_one():

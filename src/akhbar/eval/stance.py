@@ -2,6 +2,7 @@
 
     python -m akhbar.eval.stance [--data ../shared/data/ans/stance/dev.csv]
                                  [--half calibration|check|all] [--baseline overlap]
+    python -m akhbar.eval.stance --train-lexicon | --train [--train-data .../train.csv]
 
 Data: ANS, the Arabic News Stance corpus (Khouja 2020), ``s1,s2,stance`` CSV: ``s1`` a true
 headline (the claim), ``s2`` another headline, ``stance`` agree | disagree | other. The pairs
@@ -11,12 +12,19 @@ class's precision, recall and F1, and the confusion matrix (rows gold, columns p
 
 ``--half`` splits by claim, so that the headlines of one claim stay together: ``calibration``
 holds the claims whose key form (:func:`~akhbar.arabic.normalize.to_key`) has an even CRC-32,
-``check`` the others. The rules, their thresholds and the lexicons ``stance_negators`` and
-``stance_opposites`` were written reading the calibration half of dev (and ANS train, less
-the pairs whose claim is in the check half); the check half is the honest figure.
+``check`` the others. The features, their thresholds and the lexicons ``stance_negators`` and
+``stance_opposites`` were written reading the calibration half of dev and ANS train; the
+model and ``stance_contrast`` are trained on ANS train alone, less the pairs whose claim is a
+check-half claim (:mod:`akhbar.eval.stance_train`). The check half is the honest figure.
+
+``--train-lexicon`` rewrites ``stance_contrast``; ``--train`` prints the model's
+cross-validated scores on train and rewrites ``akhbar/story/models/stance.json``.
 
 ``--baseline overlap`` scores stem overlap alone: ``agree`` when the pair is related
-(``StanceConfig.related``), ``other`` when not.
+(``related`` of :mod:`akhbar.story.stance_features` at least 0.2), ``other`` when not.
+
+Figures of the shipped model (ANS dev): calibration half 0.697, check half 0.735 macro-F1
+(the first-match rules it replaced: 0.614 and 0.683); 5-fold cross-validation on train 0.743.
 
 Anchors on the ANS test split (kept aside here): fine-tuned mBERT 76.7 macro-F1
 (Khouja 2020); a plain embeddings + overlap classifier about 0.64.
@@ -40,12 +48,14 @@ from akhbar.arabic.stems import stem_keys
 from akhbar.errors import InputError
 from akhbar.pipeline import check_pairs
 from akhbar.story.claims import statement_similarity
-from akhbar.story.stance import StanceConfig
 
 __all__ = ["LABELS", "Scores", "load_pairs", "main", "score", "split_half"]
 
 _ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = _ROOT.parent / "shared" / "data" / "ans" / "stance" / "dev.csv"
+TRAIN_DATA = DEFAULT_DATA.with_name("train.csv")
+# Related below this, the overlap baseline says other (the first rules' threshold).
+_BASELINE_RELATED = 0.2
 LABELS = ("agree", "disagree", "other")
 HALVES = ("calibration", "check", "all")
 
@@ -120,7 +130,7 @@ def _predict(pairs: Sequence[_Pair]) -> list[str]:
 
 
 def _overlap_baseline(pairs: Sequence[_Pair]) -> list[str]:
-    threshold = StanceConfig().related
+    threshold = _BASELINE_RELATED
     out = []
     for pair in pairs:
         one, two = frozenset(stem_keys(pair.claim)), frozenset(stem_keys(pair.text))
@@ -145,6 +155,11 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ANS stance CSV")
     parser.add_argument("--half", choices=HALVES, default="all")
     parser.add_argument("--baseline", choices=("overlap",), help="score a baseline instead")
+    parser.add_argument("--train-data", type=Path, default=TRAIN_DATA, help="ANS train CSV")
+    parser.add_argument(
+        "--train-lexicon", action="store_true", help="rewrite the stance_contrast lexicon"
+    )
+    parser.add_argument("--train", action="store_true", help="cross-validate and rewrite the model")
     return parser.parse_args(argv)
 
 
@@ -155,6 +170,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"akhbar.eval.stance: {error}", file=sys.stderr)
         return 2
+    if arguments.train or arguments.train_lexicon:
+        try:
+            train = load_pairs(arguments.train_data)
+        except InputError as error:
+            print(f"akhbar.eval.stance: {error}", file=sys.stderr)
+            return 2
+        _train(train, pairs, lexicon=arguments.train_lexicon, model=arguments.train)
+        return 0
     halves = HALVES if arguments.half == "all" else (arguments.half,)
     for half in halves:
         chosen = split_half(pairs, half)
@@ -166,6 +189,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = "all pairs" if half == "all" else f"{half} half"
         print(report(score(gold, predicted), f"{name}, {where} ({len(chosen)} pairs)"))
     return 0
+
+
+def _train(train: Sequence[_Pair], dev: Sequence[_Pair], *, lexicon: bool, model: bool) -> None:
+    """Train on ``train`` less the pairs whose claim is a claim of the check half of ``dev``."""
+    from akhbar.eval import stance_train
+
+    held = {to_key(pair.claim) for pair in split_half(dev, "check")}
+    kept = [pair for pair in train if to_key(pair.claim) not in held]
+    print(f"train: {len(kept)} pairs ({len(train) - len(kept)} left out: check-half claims)")
+    rows = stance_train.read_rows(kept)
+    if lexicon:
+        count = stance_train.train_lexicon(rows)
+        print(f"wrote {stance_train.LEXICON_PATH.name}: {count} words")
+    if model:
+        config = stance_train.TrainConfig()
+        predicted = stance_train.cross_validate(rows, config)
+        gold = [pair.stance for pair in kept]
+        cross = score(gold, [stance_train.CLASSES[p] for p in predicted])
+        folds = stance_train.FOLDS
+        print(report(cross, f"{folds}-fold cross-validation by claim on train ({len(kept)} pairs)"))
+        note = f"{folds}-fold cross-validated macro-F1 on train: {cross.macro_f1:.3f}."
+        stance_train.train_model(rows, config, note=note)
+        print(f"wrote {stance_train.MODEL_PATH}")
 
 
 if __name__ == "__main__":
