@@ -23,6 +23,7 @@ from akhbar.analyze.entities.lexicons import match_phrases, nisba_country, place
 from akhbar.analyze.quantities import find_quantities
 from akhbar.arabic.doc import make_doc
 from akhbar.arabic.lexicon import load_entries, load_mapping
+from akhbar.arabic.normalize import to_key
 from akhbar.arabic.stems import stem_bases
 from akhbar.arabic.tokens import base_words
 from akhbar.model import Quantity
@@ -334,10 +335,13 @@ def _forms_of(base: str) -> frozenset[str]:
 
 def _places(side: Side) -> frozenset[str]:
     """Countries and places a side names, by their gazetteer name: "المغرب" and "مغربية"
-    both name المغرب."""
+    both name المغرب; a capital (lexicon ``capitals``) names its country."""
     named = {place for _, _, place in match_phrases(side.bases, place_names())}
     nisba = nisba_country()
-    return frozenset(named | {nisba[base] for base in side.bases if base in nisba})
+    named |= {nisba[base] for base in side.bases if base in nisba}
+    # A capital stands for its country ("موسكو" / "روسيا" is no swap).
+    capitals = load_mapping("capitals")
+    return frozenset(capitals.get(to_key(place), place) for place in named)
 
 
 def _place(claim: Side, text: Side) -> str | None:
