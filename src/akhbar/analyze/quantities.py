@@ -136,8 +136,13 @@ def _covered(value: float, low: float, high: float, hedge: str | None) -> tuple:
 def _kind(unit: str, words: Sequence[Token], start: int) -> str:
     """The unit's kind, sharpened by a cue before the count ("مقتل 20 شخصا": dead)."""
     cues = load_mapping("quantity_cues")
-    before = [cues.get(w.base) for w in words[max(start - _CUE_WORDS, 0) : start]]
-    found = [cue for cue in before if cue]
+    window = list(words[max(start - _CUE_WORDS, 0) : start])
+    # A number between the cue and this count has the cue to itself: in "قتل 107 من أصل
+    # 110 ركاب" the 110 aboard are not dead.
+    digits = [i for i, w in enumerate(window) if _DIGITS.fullmatch(w.key)]
+    if digits:
+        window = window[digits[-1] + 1 :]
+    found = [cue for cue in (cues.get(w.base) for w in window) if cue]
     if unit == "people" and found and found[-1] in ("dead", "injured"):
         return found[-1]
     if unit == "years" and "age" in found:

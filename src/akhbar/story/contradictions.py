@@ -57,8 +57,11 @@ __all__ = ["ContradictionConfig", "story_contradictions"]
 
 # Tolls: rise as the count goes on, so a later higher figure is news, not a conflict.
 _TOLLS = frozenset({"dead", "injured"})
-# "حصيلة سابقة": an earlier toll recalled, not the latest.
-_EARLIER = ("سابق",)
+# "حصيلة سابقة", "زلزال آخر": an earlier or another event's toll recalled, not the latest.
+# Whole words: "آخرين" (others: "وأصيب 160 آخرين") is no other event.
+_EARLIER = frozenset({"سابق", "سابقه", "اخر", "اخرا", "اخري"})
+# Hedges whose figure cannot be ordered against an exact one ("أكثر من 100", "عشرات").
+_UNORDERED = frozenset({"more", "about", "vague", "most", "less"})
 # Counts of unnamed things, never compared (see the module's docstring).
 _UNCOMPARED = frozenset({"people"})
 # Names that can be the actor of a count.
@@ -123,7 +126,7 @@ def _toll_updates(
     analyses: Sequence[ArticleAnalysis], thread_of: Mapping[str, str], config: ContradictionConfig
 ) -> list[Contradiction]:
     """Per thread and toll (dead, injured), the running toll each article states, as one
-    ``update`` when the figures rise with publication time."""
+    ``update`` when each new figure, in publication order, tops the ones before."""
     tolls: dict[tuple[str, str], list[tuple[str, str, Quantity, Evidence]]] = {}
     for analysis in analyses:
         article = analysis.article
@@ -132,46 +135,67 @@ def _toll_updates(
             continue
         for kind, (quantity, evidence) in _article_tolls(analysis, config).items():
             key = (thread_of.get(article.id, ""), kind)
-            tolls.setdefault(key, []).append((str(published), article.id, quantity, evidence))
+            tolls.setdefault(key, []).append((_instant(published), article.id, quantity, evidence))
     out = []
     for (_, kind), told in sorted(tolls.items()):
         told.sort(key=lambda item: (item[0], item[1]))
-        values = [quantity.value for _, _, quantity, _ in told]
-        if len(set(values)) < 2 or values != sorted(values):
-            continue  # one figure, or figures that do not rise: nothing to tell for sure
+        # Each new figure must top every earlier one; a later article repeating an earlier
+        # figure only lags behind. A new figure lower than an earlier one: no sure update.
+        values = list(dict.fromkeys(quantity.value for _, _, quantity, _ in told))
+        if len(values) < 2 or values != sorted(values):
+            continue
         if values[0] <= 0 or values[-1] / values[0] > config.max_update_ratio:
             continue
         out.append(Contradiction(about=kind, kind="update", values=tuple(_toll_values(told))))
     return out
 
 
+def _instant(published: dt.date) -> str:
+    """A publication time as a sortable UTC ISO string (a day alone: its midnight)."""
+    if not isinstance(published, dt.datetime):
+        return published.isoformat() + "T00:00:00"
+    if published.tzinfo is not None:
+        published = published.astimezone(dt.UTC).replace(tzinfo=None)
+    return published.isoformat(timespec="seconds")
+
+
 def _article_tolls(
     analysis: ArticleAnalysis, config: ContradictionConfig
 ) -> dict[str, tuple[Quantity, Evidence]]:
-    """The highest toll of each kind the article states in a toll clause (its latest
-    figure), leaving out background clauses and earlier tolls it recalls ("حصيلة سابقة")."""
+    """The toll of each kind the article gives as its own: the highest figure of a toll
+    clause ("ارتفعت الحصيلة إلى 131"), else its first toll (the lead states it: "قتل 14
+    شخصا"). Background clauses, earlier or other tolls it recalls ("حصيلة سابقة", "زلزال
+    آخر") and figures hedged upwards ("أكثر من 100": no exact figure to order) are left out."""
     published = analysis.article.published
     day = published.date() if isinstance(published, dt.datetime) else published
-    found: dict[str, tuple[Quantity, Evidence]] = {}
+    told: dict[str, tuple[Quantity, Evidence]] = {}
+    first: dict[str, tuple[Quantity, Evidence]] = {}
     for statement in analysis.statements:
         span = statement.span
-        counts = [q for q in analysis.quantities if q.kind in _TOLLS and _inside(q.span, span)]
-        if not counts or not _is_toll_clause(statement.text):
+        counts = [
+            q
+            for q in analysis.quantities
+            if q.kind in _TOLLS and _inside(q.span, span) and q.hedge not in _UNORDERED
+        ]
+        if not counts:
             continue
         times = [t for t in analysis.times if _inside(t.span, span)]
         if day is not None and any(_before(t, day, config.background_days) for t in times):
             continue
+        bases = base_words(statement.text)
+        if _EARLIER.intersection(bases):
+            continue
+        evidence = Evidence(span, statement.text)
+        toll_clause = _is_toll_clause(bases)
         for quantity in counts:
-            best = found.get(quantity.kind)
-            if best is None or quantity.value > best[0].value:
-                found[quantity.kind] = (quantity, Evidence(span, statement.text))
-    return found
+            first.setdefault(quantity.kind, (quantity, evidence))
+            best = told.get(quantity.kind)
+            if toll_clause and (best is None or quantity.value > best[0].value):
+                told[quantity.kind] = (quantity, evidence)
+    return {**first, **told}
 
 
-def _is_toll_clause(text: str) -> bool:
-    bases = base_words(text)
-    if any(base.startswith(_EARLIER) for base in bases):
-        return False
+def _is_toll_clause(bases: Sequence[str]) -> bool:
     return any(
         tuple(bases[i : i + len(entry)]) == entry
         for entry in _toll_words()
