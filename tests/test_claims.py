@@ -22,7 +22,7 @@ def report():
 def test_every_claim_keeps_to_one_thread_and_quotes_each_article(report) -> None:
     (story,) = report.stories
     texts = {a.article.id: a.article.text for a in report.analyses}
-    assert len(story.claims) == 20
+    assert len(story.claims) == 19
     for claim in story.claims:
         assert set(claim.articles) <= CALL or set(claim.articles) <= LETTER
         assert [e.span.article for e in claim.evidence] == list(claim.articles)

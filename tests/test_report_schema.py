@@ -67,9 +67,9 @@ def _objects(node: Any):
 
 def test_every_object_forbids_extra_fields() -> None:
     objects = list(_objects(load_schema()))
-    # report, generated_by, 15 item shapes (article, thread, unique fact ... skipped), entity
-    # title sources
-    assert len(objects) == 21  # + the provenance graph, node and edge
+    # report, generated_by, 16 item shapes (article, thread, unique fact, span ... skipped),
+    # entity title sources
+    assert len(objects) == 22  # + the provenance graph, node and edge
     assert all(obj["additionalProperties"] is False for obj in objects)
     assert all(set(obj["required"]) == set(obj["properties"]) for obj in objects)
 

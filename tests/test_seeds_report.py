@@ -3,9 +3,10 @@
 ``tests/data/report/seeds_expected.json`` is ``akhbar analyze examples/seeds --format json``
 as commit 55473c0 wrote it (``generated_by`` and each article's input path left out), with the
 claims, contradictions and unique facts of issue 15 rewritten into it (claims are clauses; the
-Assad accounts and the unique facts were added). Any change to events, dates, entities,
-titles, quotes, attributions, provenance, claims or contradictions shows here section by
-section; a deliberate change rewrites the file and says why in its commit.
+Assad accounts and the unique facts were added), then issue 16's summary and headline. Any
+change to events, dates, entities, titles, quotes, attributions, provenance, claims or
+contradictions shows here section by section; a deliberate change rewrites the file and says
+why in its commit.
 """
 
 from __future__ import annotations

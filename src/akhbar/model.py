@@ -399,8 +399,16 @@ class UniqueFact:
 
 @dataclass(frozen=True)
 class SummarySentence:
+    """One sentence of a story's summary: ``text`` verbatim from the article of
+    ``taken_from`` (a leading و/ف dropped), ``sources`` every article carrying what it says,
+    each with the sentence of that article that carries it (``evidence``, in the order of
+    ``sources``), ``date`` the day of the event it reports when known."""
+
     text: str
     sources: tuple[str, ...]
+    taken_from: Span | None = None
+    date: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -118,10 +118,12 @@ def _reason(line: str, at_edge: bool, outlet_keys: set[str]) -> str | None:
     for candidate in (key, to_key(line).strip()):  # the second keeps marks ("+ الخط -")
         if candidate in exact:
             return exact[candidate]
-    if len(key.split()) > PREFIX_MAX_WORDS:
-        return None
+    words = len(key.split())
     for prefix, reason in prefixes:
-        if key.startswith(prefix):
+        # A read-also link carries a whole headline ("اقرأ.. سوريا.. مقتل العشرات بهجوم
+        # كيماوي محتمل.. والنظام ينفي"): it may run longer than other furniture.
+        limit = PREFIX_MAX_WORDS * (2 if reason == "read-also-inline" else 1)
+        if words <= limit and key.startswith(prefix):
             return reason
     return "credit" if _is_credit(key) else None
 

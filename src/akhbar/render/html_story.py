@@ -19,6 +19,7 @@ from akhbar.render.html_parts import (
     texts,
 )
 from akhbar.render.html_provenance import provenance_html
+from akhbar.render.html_summary import summary_html
 from akhbar.render.html_timeline import timeline_html
 from akhbar.render.timeline import ARTICLE_FORMS, count_text, thread_days
 
@@ -39,6 +40,7 @@ def story_html(
     """
     articles = articles or {}
     drawings = {
+        "summary": summary_html(story, articles),
         "attributions": provenance_html(story),
         "claims": claim_matrix(story["claims"], articles),
     }
@@ -116,6 +118,8 @@ def _section(
         body = none_yet()
     elif key == "events":
         body = timeline_html(items, main_of)
+    elif key == "summary":
+        body = drawings[key]  # the story at a glance: see html_summary
     elif key == "contradictions":
         body = (
             '<ul class="contradictions">'
@@ -125,12 +129,8 @@ def _section(
     else:
         body = f'<ul class="{key}">' + "".join(_ITEMS[key](item) for item in items) + "</ul>"
     section_id = anchor(f"story-{key}-", story_id)
-    drawing = drawings.get(key, "")
+    drawing = drawings.get(key, "") if key != "summary" else ""  # drawn above its list
     return f'<section id="{section_id}"><h4>{label(section_label)}</h4>{drawing}{body}</section>'
-
-
-def _summary(item: _Item) -> str:
-    return f"<li>{auto(item['text'], 'span')} <small>[{article_refs(item['sources'])}]</small></li>"
 
 
 def _entity(item: _Item) -> str:
@@ -169,7 +169,6 @@ def _claim(item: _Item) -> str:
 
 
 _ITEMS: dict[str, Callable[[_Item], str]] = {
-    "summary": _summary,
     "entities": _entity,
     "quotes": _quote,
     "attributions": _attribution,

@@ -55,6 +55,12 @@ summary {{ cursor: pointer; color: var(--muted); }}
 .status-corroborated {{ color: var(--good); }}
 .status-single_source {{ color: var(--warn); }}
 .status-contested {{ color: var(--bad); }}
+/* The story at a glance: the summary paragraph, its citations, the contradictions flag. */
+.glance .summary {{ font-size: 1.08rem; line-height: 1.9; }}
+.glance .cite {{ text-decoration: none; margin-inline-start: 0.1rem; }}
+.glance mark {{ background: #fff3b0; }}
+.glance li:target mark {{ background: #ffd54f; }}
+.flag a {{ color: var(--bad); font-weight: bold; }}
 /* Contradictions: each side in its own column, side by side where the page is wide. */
 .sides {{
   display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.6rem;

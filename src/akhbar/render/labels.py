@@ -42,6 +42,10 @@ STORY_SECTIONS: tuple[tuple[str, Label], ...] = (
     ("unique_facts", Label("ما انفردت به وسيلة واحدة", "Unique facts")),
 )
 
+# The summary's citations and the flag of a story whose outlets disagree.
+CITATIONS = Label("الجمل المستشهد بها", "cited sentences")
+CONTRADICTIONS_FLAG = Label("تناقضات بين الوسائل", "contradictions")
+
 # The outlet × claim matrix: its caption, first column and what a mark means.
 MATRIX = Label("من يورد كل ادعاء", "Outlet × claim")
 MATRIX_CLAIM = Label("الادعاء", "claim")

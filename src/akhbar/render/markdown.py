@@ -15,6 +15,7 @@ from akhbar.render.document import report_to_dict
 from akhbar.render.html_provenance import CHAINS, COPIES, COPIES_TEXT_OF
 from akhbar.render.labels import FIELDS, Label, bilingual
 from akhbar.render.markdown_compare import claim_matrix_md, contradiction_md, unique_fact_md
+from akhbar.render.markdown_summary import summary_md
 from akhbar.render.markdown_text import escape_inline, link
 from akhbar.render.timeline import (
     ARTICLE_FORMS,
@@ -97,6 +98,9 @@ def _stories(stories: list[_Item], articles: list[_Item]) -> list[str]:
             blocks.append(_threads(story["threads"]))
         for key, label in labels.STORY_SECTIONS:
             blocks.append(f"#### {bilingual(label)}")
+            if key == "summary":
+                blocks.append(summary_md(story, by_id) or _none())
+                continue
             if key == "claims" and story[key]:
                 blocks.append(claim_matrix_md(story[key], by_id))
             if key == "contradictions":
@@ -161,10 +165,6 @@ def _timeline(events: list[_Item], main_of: dict[str, list[str]]) -> str:
     return "\n\n".join(group for group in groups if group)
 
 
-def _summary_item(item: _Item) -> str:
-    return f"- {escape_inline(item['text'])} [{_ids(item['sources'])}]"
-
-
 def _event_item(item: _Item, main: list[str]) -> str:
     """ "- **12 شباط/فبراير 2025** · يوم (day) — label (id)", then articles, main event of,
     and the evidence sentences quoted below."""
@@ -217,7 +217,6 @@ def _claim_item(item: _Item) -> str:
 
 
 _STORY_ITEMS: dict[str, Callable[[_Item], str]] = {
-    "summary": _summary_item,
     "entities": _entity_item,
     "quotes": _quote_item,
     "attributions": _attribution_item,

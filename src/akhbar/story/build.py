@@ -8,8 +8,10 @@ the final one).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
+from akhbar.arabic.normalize import to_key
 from akhbar.corpus.wire import find_wire_copies, sentence_prints, voices
 from akhbar.errors import AkhbarError
 from akhbar.model import ArticleAnalysis, Claim, Contradiction, Event, Story, Thread
@@ -17,28 +19,57 @@ from akhbar.story.claims import story_claims
 from akhbar.story.contradictions import story_contradictions
 from akhbar.story.entities import story_entities
 from akhbar.story.provenance import story_provenance
+from akhbar.story.summary import summarize
+from akhbar.story.threads import central_title
 from akhbar.story.unique import story_unique_facts
 from akhbar.story.voices import story_attributions, story_quotes
 
 __all__ = ["build_story", "story_title"]
 
+# Where a title's headline ends: "..", a colon, a dash or bar between spaces.
+_TITLE_BREAK = re.compile(r"\.\.+|:| [-–—|] ")
+_HEADLINE_WORDS = 3
 
-def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
-    """The title of the story's earliest dated article, else of its first titled article.
 
-    Falls back to the first sentence of the first article when no article has a title.
+def story_title(analyses: Sequence[ArticleAnalysis], threads: Sequence[Thread] = ()) -> str:
+    """The story's headline: the most central title of its main thread (its largest; the
+    titles its articles' titles resemble most, :func:`~akhbar.story.threads.central_title`),
+    cut to its first part ("بوتين يهاتف الشرع..ماذا تريد روسيا" -> "بوتين يهاتف الشرع").
+    A title naming its own outlet (self-promotion) is never the headline.
+
+    Without threads, the titles of all articles; with no title at all, the first sentence
+    of the first article.
     """
-    dated = [a for a in analyses if a.article.published is not None and a.article.title]
-    if dated:
-        earliest = min(dated, key=lambda a: (a.article.published.isoformat(), a.article.id))
-        return earliest.article.title or ""
+    main = max(threads, key=lambda t: (len(t.articles), -threads.index(t)), default=None)
+    members = set(main.articles) if main is not None else None
+    titles = [
+        a.article.title
+        for a in analyses
+        if a.article.title
+        and (members is None or a.article.id in members)
+        and not _promotes_itself(a.article.title, a.article.outlet)
+    ]
+    central = central_title(titles)
+    if central:
+        return _first_part(central)
     for analysis in analyses:
         if analysis.article.title:
-            return analysis.article.title
+            return _first_part(analysis.article.title)
     for analysis in analyses:
         if analysis.sentences:
             return analysis.sentences[0].text
     return analyses[0].article.id
+
+
+def _promotes_itself(title: str, outlet: str | None) -> bool:
+    return bool(outlet) and to_key(outlet) in to_key(title)
+
+
+def _first_part(title: str) -> str:
+    """A title's first part, when it is a headline of its own (three words or more):
+    before "..", ":", " - ", " | " (an outlet's name, a second clause, a question)."""
+    part = _TITLE_BREAK.split(title.strip(), maxsplit=1)[0].strip()
+    return part if len(part.split()) >= _HEADLINE_WORDS else title.strip()
 
 
 def _contested(claims: Sequence[Claim], found: Sequence[Contradiction]) -> tuple[Claim, ...]:
@@ -70,9 +101,10 @@ def build_story(
     voice_of = {article: n for n, group in enumerate(voice_groups) for article in group}
     found = story_contradictions(analyses, claims, voice_of, thread_of=thread_of)
     claims = _contested(claims, found)
+    summary = summarize(analyses, claims, threads, voice_of)
     return Story(
         id=story_id,
-        title=story_title(analyses),
+        title=story_title(analyses, threads),
         articles=tuple(a.article.id for a in analyses),
         events=tuple(events),
         threads=tuple(threads),
@@ -82,5 +114,6 @@ def build_story(
         claims=claims,
         contradictions=names + found,
         unique_facts=story_unique_facts(analyses, entities, claims),
+        summary=summary,
         provenance=story_provenance(analyses, attributions, copies),
     )

@@ -16,8 +16,8 @@ counts in one claim mostly counted different things ("نحو عشرة آلاف �
 "أكثر من 20 ألف شخص" displaced), or an earlier event's toll quoted as background; comparing
 them needs the counted thing's predicate, not only its noun.
 
-Only fact-bearing sentences make claims: at least ``min_stems`` content stems, and a named
-entity, a date or a count in them.
+Only fact-bearing statements make claims: at least ``min_stems`` content stems, and a named
+entity, a date or a count in them; a statement naming its own outlet (self-promotion) never.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from akhbar.arabic.normalize import to_key
 from akhbar.arabic.stems import stem_keys
 from akhbar.corpus.background import load_background
 from akhbar.model import (
@@ -72,7 +73,10 @@ def _statements(analyses: Sequence[ArticleAnalysis], config: ClaimConfig) -> lis
                 (q.span for q in analysis.quantities),
             )
         )
+        outlet = to_key(analysis.article.outlet or "") or None
         for statement in analysis.statements:
+            if outlet and outlet in to_key(statement.text):
+                continue  # an outlet speaking of itself ("خبر مباشر يسلط الضوء") states no fact
             span = statement.span
             stems = frozenset(stem_keys(statement.text))
             at = bisect.bisect_left(starts, span.start)
