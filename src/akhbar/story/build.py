@@ -67,9 +67,15 @@ def _promotes_itself(title: str, outlet: str | None) -> bool:
 
 def _first_part(title: str) -> str:
     """A title's first part, when it is a headline of its own (three words or more):
-    before "..", ":", " - ", " | " (an outlet's name, a second clause, a question)."""
-    part = _TITLE_BREAK.split(title.strip(), maxsplit=1)[0].strip()
-    return part if len(part.split()) >= _HEADLINE_WORDS else title.strip()
+    before "..", ":", " - ", " | " (an outlet's name, a second clause, a question); after
+    it when the first part is a tag ("شاهد..", "مباشر:")."""
+    parts = [part.strip() for part in _TITLE_BREAK.split(title.strip(), maxsplit=1)]
+    if len(parts[0].split()) >= _HEADLINE_WORDS:
+        return parts[0]
+    # "شاهد.. لحظة انهيار جسر جنوى", "مباشر: ...": a tag before the headline.
+    if len(parts) > 1 and len(parts[1].split()) >= _HEADLINE_WORDS:
+        return parts[1]
+    return title.strip()
 
 
 def _contested(claims: Sequence[Claim], found: Sequence[Contradiction]) -> tuple[Claim, ...]:

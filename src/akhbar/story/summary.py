@@ -26,12 +26,13 @@ citation in its own words.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from akhbar.arabic.lexicon import load_mapping
+from akhbar.arabic.lexicon import load_entries, load_mapping
 from akhbar.arabic.normalize import to_key
 from akhbar.arabic.stems import stem_keys
 from akhbar.arabic.tokens import base_words, tokenize
@@ -50,6 +51,8 @@ __all__ = ["SummaryConfig", "summarize"]
 
 # "(سانا/إكس)", "(رويترز)", "(أ ف ب)": a source credit, as photo captions end.
 _CREDIT = re.compile(r"\([^()]{1,30}\)\s*$")
+# A sentence naming a day this long before its thread's is background.
+_OLD = 30
 # "كان/كانت" opening a sentence: the pluperfect of a recap ("كان الرئيس أنهى في 26 يونيو").
 _RECAP = frozenset({"كان", "كانت"})
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن", "انه", "انها", "انهم", "ذلك", "هذا", "هذه"})
@@ -100,6 +103,16 @@ class _Candidate:
     claims: tuple[Claim, ...]
     thread: str
 
+    @property
+    def carried(self) -> int:
+        """How many articles carry a statement of it (itself included)."""
+        return len({a for claim in self.claims for a in claim.articles} | {self.article})
+
+
+@cache
+def _reader_calls() -> frozenset[str]:
+    return frozenset(load_entries("reader_calls"))
+
 
 @cache
 def _speech_verbs() -> frozenset[str]:
@@ -135,8 +148,8 @@ def summarize(
             continue
         chosen.append(best)
         used += best.words
-    # By day; on one day the sentence naming it (the happening) before those that follow up.
-    chosen.sort(key=lambda c: (c.day, c.date is None, c.order, c.sentence.index))
+    # By day; on one day what most articles carry (the happening) before what follows it.
+    chosen.sort(key=lambda c: (c.day, -c.carried, c.order, c.sentence.index))
     return tuple(_summary_sentence(c, analyses) for c in chosen)
 
 
@@ -202,6 +215,8 @@ def _candidates(
             score *= 0.5 + relevance
             if base_words(text)[:1] and base_words(text)[0] in _RECAP:
                 score *= 0.5  # "كان الجيش أعلن ...": a recap of earlier news
+            if dated and thread and thread.date and _days_before(dated, thread.date) > _OLD:
+                score *= 0.5  # background: "وقع آخر حادث تحطم في كوبا في أبريل 2017"
             out.append(
                 _Candidate(
                     article.id,
@@ -219,6 +234,13 @@ def _candidates(
                 )
             )
     return out
+
+
+def _days_before(day: str, other: str) -> int:
+    try:
+        return (dt.date.fromisoformat(other) - dt.date.fromisoformat(day)).days
+    except ValueError:
+        return 0
 
 
 def _spread(analyses: Sequence[ArticleAnalysis]) -> dict[str, float]:
@@ -297,8 +319,8 @@ def _stands_alone(
     if outlet and to_key(outlet) in key:
         return False  # an outlet speaking of itself: self-promotion, not news
     bases = base_words(text)
-    if not bases or bases[0] in _PRONOUNS:
-        return False
+    if not bases or bases[0] in _PRONOUNS or bases[0] in _reader_calls():
+        return False  # a bare pronoun; a call to the reader ("تابعوا المباراة على موقعنا")
     return not _unnamed_speaker(bases, sentence, analysis)
 
 
