@@ -103,11 +103,6 @@ class _Candidate:
     claims: tuple[Claim, ...]
     thread: str
 
-    @property
-    def carried(self) -> int:
-        """How many articles carry a statement of it (itself included)."""
-        return len({a for claim in self.claims for a in claim.articles} | {self.article})
-
 
 @cache
 def _reader_calls() -> frozenset[str]:
@@ -148,8 +143,9 @@ def summarize(
             continue
         chosen.append(best)
         used += best.words
-    # By day; on one day what most articles carry (the happening) before what follows it.
-    chosen.sort(key=lambda c: (c.day, -c.carried, c.order, c.sentence.index))
+    # By day; on one day the lead (the highest score: what most outlets carry, the
+    # happening that names its day) before what follows it.
+    chosen.sort(key=lambda c: (c.day, -c.score, c.order, c.sentence.index))
     return tuple(_summary_sentence(c, analyses) for c in chosen)
 
 
