@@ -1,4 +1,4 @@
-"""The article store interface: what every backend (SQLite now, PostgreSQL later) provides.
+"""The article store interface: what every backend (SQLite, PostgreSQL) provides.
 
 Nothing here knows about a database engine. A backend subclasses :class:`ArticleStore`,
 keeps every :class:`~akhbar.model.Article` field, stores an article once however often it
@@ -14,14 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from types import TracebackType
 
 from akhbar.errors import ConfigError
-from akhbar.model import Article, Assignment, Thread
+from akhbar.model import Article, ArticleAnalysis, Assignment, Story, Thread
 
-__all__ = ["AddResult", "ArticleStore", "InsertionSession", "SearchHit", "StoredStory"]
+__all__ = [
+    "AddResult",
+    "ArticleStore",
+    "InsertionSession",
+    "SearchHit",
+    "StoredAnalysis",
+    "StoredStory",
+]
 
 # Articles per transaction in an insertion session: big enough that commits cost little
 # (ANT: ~2 ms per 500-article commit in WAL mode), small enough that a killed run loses
@@ -77,6 +85,31 @@ class StoredStory:
     first_published: dt.date | None = None
     last_published: dt.date | None = None
     threads: tuple[Thread, ...] = ()  # its articles grouped by event, in time order
+
+
+@dataclass(frozen=True)
+class StoredAnalysis:
+    """One story as ``akhbar update`` stored it: the story, its members' analyses (dates
+    settled within the story), each member's main event and duplicate, and the fingerprint
+    (members and akhbar version) it was made under: a story whose fingerprint is unchanged
+    is not analysed again."""
+
+    story: Story
+    members: tuple[ArticleAnalysis, ...]
+    main_event: Mapping[str, str | None]
+    duplicate_of: Mapping[str, str | None]
+    fingerprint: str
+
+    def assignments(self) -> tuple[Assignment, ...]:
+        return tuple(
+            Assignment(
+                m.article.id,
+                self.story.id,
+                self.main_event.get(m.article.id),
+                self.duplicate_of.get(m.article.id),
+            )
+            for m in self.members
+        )
 
 
 class ArticleStore(ABC):
@@ -150,6 +183,46 @@ class ArticleStore(ABC):
     @abstractmethod
     def stories(self) -> list[StoredStory]:
         """Stories from the stored assignments, largest first; empty before clustering."""
+
+    @abstractmethod
+    def assignments(self) -> list[Assignment]:
+        """The stored assignments, in the order their articles were added."""
+
+    # --- Stored analyses (issue 17): what ``akhbar update`` keeps between runs. ---------------
+
+    @abstractmethod
+    def unanalysed(self, version: str) -> list[str]:
+        """Ids of stored articles with no analysis made by akhbar ``version``, in the order
+        they were added."""
+
+    @abstractmethod
+    def put_analyses(self, analyses: Iterable[ArticleAnalysis], version: str) -> int:
+        """Store per-article analyses (replacing older ones) in one transaction."""
+
+    @abstractmethod
+    def get_analyses(self, article_ids: Iterable[str]) -> dict[str, ArticleAnalysis]:
+        """The stored analyses of ``article_ids`` (those that have one)."""
+
+    @abstractmethod
+    def story_fingerprints(self) -> dict[str, str]:
+        """Stored story id -> the fingerprint it was analysed under (members and version)."""
+
+    @abstractmethod
+    def put_story(self, result: StoredAnalysis, version: str) -> None:
+        """Store one story's analysis and its members' assignments in one transaction."""
+
+    @abstractmethod
+    def delete_stories(self, story_ids: Iterable[str]) -> int:
+        """Drop stored story analyses that no longer exist; returns how many."""
+
+    @abstractmethod
+    def story_results(self, story_ids: Iterable[str] | None = None) -> Iterator[StoredAnalysis]:
+        """Stored story analyses (all, or those of ``story_ids``), oldest first story first."""
+
+    @abstractmethod
+    def update_lock(self) -> AbstractContextManager[None]:
+        """Held for the whole of an update; raises :class:`~akhbar.errors.StoreError` naming
+        the store when another update holds it. Released however the holder ends."""
 
     def insertion_session(self, batch_size: int = DEFAULT_BATCH_SIZE) -> InsertionSession:
         """A context manager that adds articles in transactions of ``batch_size``."""
