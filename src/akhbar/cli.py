@@ -438,6 +438,91 @@ def ingest_command(
 
 
 @app.command(
+    "update",
+    epilog="Examples:\n\n"
+    "  akhbar ingest today/ --db news.db && akhbar update --db news.db\n\n"
+    "  akhbar update --db news.db --jobs 2",
+)
+def update_command(
+    db: DbOption = DEFAULT_DB,
+    jobs: Jobs = DEFAULT_JOBS,
+    scheduler: Scheduler = None,
+) -> None:
+    """Analyse the stored articles that are new and re-analyse only the stories they touch;
+    running it again changes nothing, and a stopped run resumes."""
+    from akhbar.store import open_store
+    from akhbar.store.update_run import update_store
+
+    with (
+        _usage_errors(),
+        open_store(db, create=False) as store,
+        ProgressBar("analysing") as bar,
+        batch_runner(jobs=jobs, scheduler=scheduler) as map_batches,
+    ):
+        summary = update_store(store, map_batches=map_batches, progress=bar.update)
+    if not summary.changed:
+        typer.echo(f"akhbar: {db} is up to date ({summary.stories_unchanged} stories)", err=True)
+    else:
+        typer.echo(
+            f"akhbar: analysed {summary.analysed} new articles; {summary.stories_analysed} "
+            f"stories analysed, {summary.stories_unchanged} unchanged, "
+            f"{summary.stories_removed} removed in {db}",
+            err=True,
+        )
+    raise typer.Exit(_report_skipped(summary.skipped))
+
+
+@app.command(
+    "report",
+    epilog="Examples:\n\n"
+    "  akhbar report --db news.db -o report.html\n\n"
+    "  akhbar report --db news.db --since 2018-05-08 -o may.json\n\n"
+    "  akhbar report --db news.db --story story-03129fdb8599 --format md",
+)
+def report_command(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[
+        list[Path] | None,
+        typer.Option("--output", "--out", "-o", help="Write the report here (repeatable)."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="json, md or html (default: from -o, else json)."),
+    ] = None,
+    story: Annotated[
+        list[str] | None, typer.Option("--story", help="Only this stored story (repeatable).")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only stories with an article published on or after it."),
+    ] = None,
+) -> None:
+    """Write the report of the stored stories as akhbar update left them (nothing is
+    analysed again)."""
+    from akhbar.store import open_store
+    from akhbar.store.update_run import report_from_store
+
+    outputs = output or [None]
+    formats = [_output_format(target, fmt) for target in outputs]
+    day = _parse_day(since, "--since")
+    with _usage_errors(), open_store(db, create=False, read_only=True) as store:
+        known = set(store.story_fingerprints())
+        missing = [value for value in story or [] if value not in known]
+        if missing:
+            raise typer.BadParameter(
+                f"no stored story {missing[0]!r} in {db}; see akhbar stories --db {db}, "
+                "and run akhbar update first",
+                param_hint="--story",
+            )
+        if not known:
+            typer.echo(f"akhbar: no stored analyses in {db}; run akhbar update first", err=True)
+        report = report_from_store(store, story_ids=story or None, since=day)
+        rendered = [render(report, target_format) for target_format in formats]
+    for target, text in zip(outputs, rendered, strict=True):
+        _write(text, target)
+
+
+@app.command(
     "search",
     epilog="Examples:\n\n"
     "  akhbar search سورية            (finds سوريا, وسوريا, بسورية ...)\n\n"

@@ -14,9 +14,19 @@ import json
 from typing import Any
 
 from akhbar.codec import from_data, to_data
-from akhbar.model import Article
+from akhbar.model import Article, ArticleAnalysis, Story
+from akhbar.store.base import StoredAnalysis
 
-__all__ = ["ARTICLE_COLUMNS", "article_to_record", "content_hash", "record_to_article"]
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "analysis_from_text",
+    "analysis_to_text",
+    "article_to_record",
+    "content_hash",
+    "record_to_article",
+    "stored_analysis_from_text",
+    "stored_analysis_to_text",
+]
 
 # Column order shared by the backends' INSERT and SELECT statements.
 ARTICLE_COLUMNS = (
@@ -91,3 +101,36 @@ def record_to_article(record: tuple[Any, ...]) -> Article:
     for column in _JSON_COLUMNS:
         row[column] = json.loads(row[column])
     return from_data(Article, row)
+
+
+def analysis_to_text(analysis: ArticleAnalysis) -> str:
+    """An article's analysis as JSON text (its plain data, :mod:`akhbar.codec`)."""
+    return json.dumps(to_data(analysis), ensure_ascii=False)
+
+
+def analysis_from_text(text: str) -> ArticleAnalysis:
+    return from_data(ArticleAnalysis, json.loads(text))
+
+
+def stored_analysis_to_text(result: StoredAnalysis) -> str:
+    """A story's stored analysis as JSON text; its fingerprint is a column of its own."""
+    return json.dumps(
+        {
+            "story": to_data(result.story),
+            "members": to_data(result.members),
+            "main_event": dict(result.main_event),
+            "duplicate_of": dict(result.duplicate_of),
+        },
+        ensure_ascii=False,
+    )
+
+
+def stored_analysis_from_text(text: str, fingerprint: str) -> StoredAnalysis:
+    data = json.loads(text)
+    return StoredAnalysis(
+        story=from_data(Story, data["story"]),
+        members=from_data(tuple[ArticleAnalysis, ...], data["members"]),
+        main_event=data["main_event"],
+        duplicate_of=data["duplicate_of"],
+        fingerprint=fingerprint,
+    )

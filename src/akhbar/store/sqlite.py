@@ -7,7 +7,9 @@ newer akhbar is refused with a clear :class:`~akhbar.errors.StoreError` and left
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import functools
 import logging
 import os
@@ -18,13 +20,17 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from akhbar.errors import InputError, StoreError
-from akhbar.model import Article, Assignment
-from akhbar.store.base import AddResult, ArticleStore, SearchHit, StoredStory
+from akhbar.model import Article, ArticleAnalysis, Assignment
+from akhbar.store.base import AddResult, ArticleStore, SearchHit, StoredAnalysis, StoredStory
 from akhbar.store.codec import (
     ARTICLE_COLUMNS,
+    analysis_from_text,
+    analysis_to_text,
     article_to_record,
     parse_published,
     record_to_article,
+    stored_analysis_from_text,
+    stored_analysis_to_text,
 )
 from akhbar.store.search_text import make_snippet, parse_query, search_words
 from akhbar.story.threads import ThreadMember, story_threads
@@ -36,7 +42,10 @@ logger = logging.getLogger(__name__)
 APPLICATION_ID = 0x616B6862  # "akhb"
 # 2: search words peeled by the token contract of akhbar.arabic.tokens ("الكرملين" stays
 # whole); a store of schema 1 has its search index rebuilt from its articles when opened.
-SCHEMA_VERSION = 2
+# 3: stored analyses and story results (akhbar update); added to an older store when opened.
+SCHEMA_VERSION = 3
+# SQLite's limit on the parameters of one statement is 999 on old builds.
+_IDS_PER_QUERY = 500
 # How long a command waits for another process's lock on the store.
 _BUSY_SECONDS = 10
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -44,9 +53,27 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
 _BM25 = f"bm25(article_search, {TITLE_WEIGHT}, {BODY_WEIGHT})"
 
+# Schema 3: what akhbar update keeps (JSON text through the one codec, with the version of
+# akhbar that made it).
+_ANALYSIS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS analyses (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    version TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_results (
+    story_id TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    first_seq INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+"""
+
 # seq is the row key the FTS index points at: an INTEGER PRIMARY KEY survives VACUUM, an
 # implicit rowid may not. The article id is the user-facing key (UNIQUE NOT NULL).
-_SCHEMA = f"""
+_SCHEMA = (
+    f"""
 CREATE TABLE articles (
     seq INTEGER PRIMARY KEY,
     {ARTICLE_COLUMNS[0]} TEXT NOT NULL UNIQUE,
@@ -67,6 +94,8 @@ CREATE TABLE assignments (
 );
 CREATE INDEX assignments_story ON assignments(story);
 """
+    + _ANALYSIS_SCHEMA
+)
 _INSERT = (
     f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})"
@@ -216,7 +245,7 @@ class SqliteStore(ArticleStore):
         self._wal()
         self._db.execute("PRAGMA synchronous=NORMAL")
         if app_id == APPLICATION_ID and version < SCHEMA_VERSION:
-            self._reindex(version)
+            self._upgrade(version)
         if app_id != APPLICATION_ID:
             with self._transaction():
                 # Another process may have created it while this one waited for the lock.
@@ -242,23 +271,24 @@ class SqliteStore(ArticleStore):
                     raise _refuse(self.location, f"cannot open the store: {error}") from None
                 time.sleep(0.05)
 
-    def _reindex(self, version: int) -> None:
-        """Rebuild the search index of a store written with other search words, in one
-        transaction: stopped half-way, the store stays as it was, at its old version."""
-        logger.info(
-            "store %s: schema %d -> %d, rebuilding the search index",
-            self.location,
-            version,
-            SCHEMA_VERSION,
-        )
+    def _upgrade(self, version: int) -> None:
+        """Bring an older store to this schema in one transaction: stopped half-way, the
+        store stays as it was, at its old version. Schema 1's search index is rebuilt (other
+        search words); schema 3's tables are added."""
+        logger.info("store %s: schema %d -> %d", self.location, version, SCHEMA_VERSION)
         with self._transaction():
-            if self._db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
-                return  # another process rebuilt it while this one waited
-            self._db.execute("INSERT INTO article_search(article_search) VALUES('delete-all')")
-            rows = self._db.execute(f"SELECT a.seq, {_SELECT[len('SELECT ') :]}")
-            while page := rows.fetchmany(256):
-                for seq, *record in page:
-                    self._index(seq, record_to_article(record))
+            current = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if current >= SCHEMA_VERSION:
+                return  # another process upgraded it while this one waited
+            if current < 2:
+                self._db.execute("INSERT INTO article_search(article_search) VALUES('delete-all')")
+                rows = self._db.execute(f"SELECT a.seq, {_SELECT[len('SELECT ') :]}")
+                while page := rows.fetchmany(256):
+                    for seq, *record in page:
+                        self._index(seq, record_to_article(record))
+            if current < 3:
+                for statement in filter(str.strip, _ANALYSIS_SCHEMA.split(";")):
+                    self._db.execute(statement)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _transaction(self) -> _Transaction:
@@ -398,6 +428,116 @@ class SqliteStore(ArticleStore):
                     "ingest those articles first",
                 )
         return len(rows)
+
+    @_reads
+    def assignments(self) -> list[Assignment]:
+        rows = self._db.execute(
+            "SELECT s.article_id, s.story, s.event, s.duplicate_of FROM assignments s "
+            "JOIN articles a ON a.id = s.article_id ORDER BY a.seq"
+        ).fetchall()
+        return [Assignment(*row) for row in rows]
+
+    @_reads
+    def unanalysed(self, version: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
+            "WHERE n.article_id IS NULL OR n.version != ? ORDER BY a.seq",
+            (version,),
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def put_analyses(self, analyses: Iterable[ArticleAnalysis], version: str) -> int:
+        rows = [(a.article.id, version, analysis_to_text(a)) for a in analyses]
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
+        return len(rows)
+
+    @_reads
+    def get_analyses(self, article_ids: Iterable[str]) -> dict[str, ArticleAnalysis]:
+        out: dict[str, ArticleAnalysis] = {}
+        wanted = list(dict.fromkeys(article_ids))
+        for start in range(0, len(wanted), _IDS_PER_QUERY):
+            chunk = wanted[start : start + _IDS_PER_QUERY]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._db.execute(
+                f"SELECT article_id, data FROM analyses WHERE article_id IN ({marks})", chunk
+            )
+            out.update((article, analysis_from_text(data)) for article, data in rows)
+        return out
+
+    @_reads
+    def story_fingerprints(self) -> dict[str, str]:
+        rows = self._db.execute("SELECT story_id, fingerprint FROM story_results")
+        return dict(rows.fetchall())
+
+    def put_story(self, result: StoredAnalysis, version: str) -> None:
+        members = [m.article.id for m in result.members]
+        marks = ", ".join("?" for _ in members)
+        with self._transaction():
+            seqs = self._db.execute(
+                f"SELECT min(seq) FROM articles WHERE id IN ({marks})", members
+            ).fetchone()
+            self._db.execute(
+                "INSERT OR REPLACE INTO story_results VALUES (?, ?, ?, ?, ?)",
+                (
+                    result.story.id,
+                    version,
+                    result.fingerprint,
+                    seqs[0] if seqs and seqs[0] is not None else 0,
+                    stored_analysis_to_text(result),
+                ),
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO assignments VALUES (?, ?, ?, ?)",
+                [(a.id, a.story, a.event, a.duplicate_of) for a in result.assignments()],
+            )
+
+    def delete_stories(self, story_ids: Iterable[str]) -> int:
+        gone = list(story_ids)
+        with self._transaction():
+            for story_id in gone:
+                self._db.execute("DELETE FROM story_results WHERE story_id = ?", (story_id,))
+                self._db.execute(
+                    "UPDATE assignments SET story = NULL, event = NULL WHERE story = ?",
+                    (story_id,),
+                )
+        return len(gone)
+
+    @_reads_rows
+    def story_results(self, story_ids: Iterable[str] | None = None) -> Iterator[StoredAnalysis]:
+        if story_ids is None:
+            rows = self._db.execute(
+                "SELECT data, fingerprint FROM story_results ORDER BY first_seq, story_id"
+            )
+            for data, fingerprint in rows.fetchall():
+                yield stored_analysis_from_text(data, fingerprint)
+            return
+        for story_id in story_ids:
+            row = self._db.execute(
+                "SELECT data, fingerprint FROM story_results WHERE story_id = ?", (story_id,)
+            ).fetchone()
+            if row is not None:
+                yield stored_analysis_from_text(*row)
+
+    @contextlib.contextmanager
+    def update_lock(self) -> Iterator[None]:
+        """An exclusive lock on a file beside the store (``flock``: the system frees it
+        when its holder ends, even by kill -9)."""
+        path = self.location + ".update-lock"
+        try:
+            handle = open(path, "a+b")  # noqa: SIM115 - held for the whole update
+        except OSError as error:
+            raise _refuse(self.location, f"cannot lock the store for an update: {error}") from None
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise _refuse(
+                    self.location, "another akhbar update is running on it; wait for it to end"
+                ) from None
+            yield
+        finally:
+            handle.close()
 
     @_reads
     def stories(self) -> list[StoredStory]:
