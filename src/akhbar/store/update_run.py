@@ -2,15 +2,19 @@
 
 1. Articles with no analysis by this akhbar version are analysed, in batches, each batch
    committed as it is done (a killed run keeps what it finished).
-2. All stored articles are clustered again (deduplication, events, stories): the
-   assignments are exactly those a full re-cluster gives, since that is what runs; this step
-   reads every stored article's small prepared item (its cost grows with the archive, but it
-   analyses nothing).
-3. Each story is identified by its first stored article (``story-`` and a hash of that id, so
-   an old story keeps its id as articles join it) and fingerprinted by its members, their
-   events and duplicates, and the akhbar version. Only the stories whose fingerprint changed
-   are analysed again (:func:`akhbar.pipeline.analyze_story`, from the stored article
-   analyses) and stored, one transaction each; stories that no longer exist are dropped.
+2. The articles not yet in a story are clustered (deduplication, events, stories) together
+   with every stored story still open when the earliest of them was published (one with an
+   article within ``story_window_days`` before it): in the streaming clustering a closed
+   story can take no later article, so older stories stay as they are. The first update, or
+   one with an undated new article, clusters everything. How far this window's assignments
+   may differ from a full re-cluster (an open story's centroid before the window) is
+   measured by a test on ANT articles.
+3. Each story and event is identified by its first stored article (``story-``/``event-``
+   and a hash of that id, so an old story keeps its id as articles join it) and
+   fingerprinted by its members, their events and duplicates, and the akhbar version. Only
+   the stories whose fingerprint changed are analysed again
+   (:func:`akhbar.pipeline.analyze_story`, from the stored article analyses) and stored,
+   one transaction each; stories of the window that no longer exist are dropped.
 
 Running it again changes nothing; a run stopped at any point resumes where it stopped,
 without doubling anything (what is stored is keyed by article and story). One update runs
@@ -85,12 +89,13 @@ def update_store(
     config = config or PipelineConfig()
     with store.update_lock():
         analysed, skipped = _analyse_new(store, map_batches, progress, version)
-        clustered = cluster_articles(store.iter_articles(), config=config.corpus)
+        stored = store.story_fingerprints()
+        window, articles = _to_cluster(store, bool(stored), config)
+        clustered = cluster_articles(articles, config=config.corpus)
         groups: dict[str, list[Assignment]] = {}
-        for assignment in clustered:
+        for assignment in _stable_events(clustered):
             if assignment.story is not None:
                 groups.setdefault(assignment.story, []).append(assignment)
-        stored = store.story_fingerprints()
         wanted: set[str] = set()
         done = unchanged = 0
         for members in groups.values():
@@ -104,8 +109,65 @@ def update_store(
             if result is not None:
                 store.put_story(result, version)
                 done += 1
-        removed = store.delete_stories(sorted(set(stored) - wanted))
-    return UpdateSummary(analysed, done, unchanged, removed, tuple(skipped))
+        # Stories of the re-clustered window that are gone (merged into another).
+        gone = sorted(set(window) - wanted)
+        removed = store.delete_stories(gone)
+    return UpdateSummary(
+        analysed, done, unchanged + len(stored) - len(window), removed, tuple(skipped)
+    )
+
+
+def _to_cluster(
+    store: ArticleStore, has_stories: bool, config: PipelineConfig
+) -> tuple[set[str], list]:
+    """The stored stories to cluster again and the articles to cluster: everything on a
+    first update (or when a pending article is undated); else the articles not yet in a
+    story and every story with an article published within ``story_window_days`` before
+    the earliest of them (a story older than that is closed: in the streaming clustering no
+    later article can join it)."""
+    assigned = {a.id: a.story for a in store.assignments() if a.story is not None}
+    articles = list(store.iter_articles())
+    pending = [a for a in articles if a.id not in assigned]
+    if not has_stories or any(a.published is None for a in pending):
+        return set(store.story_fingerprints()), articles
+    if not pending:
+        return set(), []
+    window = dt.timedelta(days=config.corpus.cluster.story_window_days)
+    start = min(_day(a.published) for a in pending) - window
+    open_stories = {
+        assigned[a.id]
+        for a in articles
+        if a.id in assigned and a.published is not None and _day(a.published) >= start
+    }
+    chosen = [a for a in articles if a.id not in assigned or assigned[a.id] in open_stories]
+    return open_stories, chosen
+
+
+def _day(published: dt.date) -> dt.date:
+    return published.date() if isinstance(published, dt.datetime) else published
+
+
+def _stable_events(assignments: Iterable[Assignment]) -> list[Assignment]:
+    """Events named by their first article, so that clustering a window again names them
+    as before (the clustering numbers them in the order it meets them)."""
+    assignments = list(assignments)
+    first: dict[str, str] = {}
+    for assignment in assignments:
+        if assignment.event is not None:
+            first.setdefault(assignment.event, assignment.id)
+    return [
+        Assignment(
+            a.id,
+            a.story,
+            None if a.event is None else _event_key(first[a.event]),
+            a.duplicate_of,
+        )
+        for a in assignments
+    ]
+
+
+def _event_key(first_article: str) -> str:
+    return "event-" + hashlib.sha256(first_article.encode("utf-8")).hexdigest()[:12]
 
 
 def _analyse_new(
