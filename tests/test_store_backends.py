@@ -174,16 +174,20 @@ def test_search_finds_suriya_for_syria(store_url: str) -> None:
         assert scores[0] > 0
 
 
-def _hits(store: ArticleStore, query: str, **filters: object) -> dict[str, tuple]:
-    return {
-        hit.article_id: (hit.title, hit.outlet, hit.published, hit.snippet, hit.copies)
+def _hits(store: ArticleStore, query: str, **filters: object) -> list[tuple]:
+    return [
+        (hit.article_id, hit.title, hit.outlet, hit.published, hit.snippet, hit.copies)
         for hit in store.search(query, limit=50, **filters)  # type: ignore[arg-type]
-    }
+    ]
+
+
+def _scores(store: ArticleStore, query: str) -> list[float]:
+    return [hit.score for hit in store.search(query, limit=50)]
 
 
 def test_both_backends_find_the_same_hits(tmp_path: Path, postgres_url: str) -> None:
-    """Same articles, snippets and copies for every query. The order may differ where
-    scores are close: SQLite ranks by bm25, PostgreSQL by ts_rank (see store/postgres.py)."""
+    """Same articles in the same order, with the same snippets, copies and scores, for every
+    query: PostgreSQL ranks by FTS5's bm25 too (store/postgres_rank.py)."""
     first = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])
     copies = tmp_path / "copies.jsonl"
     copies.write_text(
@@ -196,6 +200,7 @@ def test_both_backends_find_the_same_hits(tmp_path: Path, postgres_url: str) -> 
         ingest_into(postgres, inputs)
         for query in (*QUERIES, first["title"].split()[0]):
             assert _hits(postgres, query) == _hits(sqlite, query), query
+            assert _scores(postgres, query) == pytest.approx(_scores(sqlite, query)), query
         for filters in FILTERS:
             assert _hits(postgres, "أبريل", **filters) == _hits(sqlite, "أبريل", **filters)
         word = first["title"].split()[0]

@@ -4,12 +4,13 @@
     ...     store.search("سورية")[0].article_id                              # finds سوريا
     'sana-2025-02-12-putin-call'
 
-Search words are the key form of :mod:`akhbar.store.search_text`, as in SQLite, so a query
-finds the same articles on both backends. Ranking differs: PostgreSQL's ``ts_rank`` (title
-three times the body, as SQLite's bm25 column weights) instead of bm25, so hits may come in
-another order where scores are close, and ``SearchHit.score`` is ``ts_rank``'s value (higher
-is better). Ties are broken by insertion order on both. A quoted phrase may also match across
-the end of a title and the start of its body, where SQLite keeps them apart.
+Search words are the key form of :mod:`akhbar.store.search_text`, as in SQLite, kept in a
+tsvector of the ``simple`` configuration (title weight A, body B, a GIN index), so a query
+finds the same articles on both backends, and they are ranked by the same BM25 as SQLite's
+FTS5 (:mod:`akhbar.store.postgres_rank`), so they come in the same order with the same
+scores, ties broken by insertion order on both. The exceptions are documented there (very
+long articles; a number such as ``3.5``). A quoted phrase may also match across the end of a
+title and the start of its body, where SQLite keeps them apart (it then scores 0 here).
 
 The schema, its versions and connecting live in :mod:`akhbar.store.postgres_schema`.
 """
@@ -36,6 +37,7 @@ from akhbar.store.codec import (
     record_to_article,
 )
 from akhbar.store.location import redact
+from akhbar.store.postgres_rank import bm25, idf, occurrences
 from akhbar.store.postgres_schema import (
     LOCK_NAMESPACE,
     SCHEMA_VERSION,
@@ -50,17 +52,14 @@ from akhbar.store.story_rows import STORY_ROWS, stored_stories
 
 __all__ = ["SCHEMA_VERSION", "PostgresStore"]
 
-# ts_rank weights, in its order {D, C, B, A}: a word in the headline (A) counts three times
-# one in the body (B), as the bm25 column weights of the SQLite store.
-TITLE_WEIGHT, BODY_WEIGHT = 1.0, 1.0 / 3.0
-_RANK_WEIGHTS = [0.0, 0.0, BODY_WEIGHT, TITLE_WEIGHT]
 # Rows read at a time by the methods that stream (iter_articles): memory stays flat.
 _PAGE_ROWS = 256
 
 _COLUMNS = ", ".join(f"a.{name}" for name in ARTICLE_COLUMNS)
 _INSERT = (
-    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, search_title, search_body) "
-    f"VALUES ({', '.join('%s' for _ in ARTICLE_COLUMNS)}, %s, %s) "
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, "
+    "search_title, search_body, search_length) "
+    f"VALUES ({', '.join('%s' for _ in ARTICLE_COLUMNS)}, %s, %s, %s) "
     "ON CONFLICT (id) DO NOTHING RETURNING seq"
 )
 
@@ -118,9 +117,10 @@ class PostgresStore(ArticleStore):
             for article in articles:
                 record = article_to_record(article)
                 _refuse_nul(self.location, article.id, record)
-                title = " ".join(search_words(article.title or ""))
-                body = " ".join(search_words(article.text))
-                if self._db.execute(_INSERT, (*record, title, body)).fetchone() is not None:
+                title = search_words(article.title or "")
+                body = search_words(article.text)
+                words = (" ".join(title), " ".join(body), len(title) + len(body))
+                if self._db.execute(_INSERT, (*record, *words)).fetchone() is not None:
                     added += 1
                     continue
                 present += 1
@@ -186,36 +186,22 @@ class PostgresStore(ArticleStore):
         limit: int = 20,
     ) -> list[SearchHit]:
         parsed = parse_query(query)
-        where, params = _filters(outlet, since, until)
-        # Every word or phrase required, as SQLite's MATCH; one word is a phrase of one.
-        tsquery = " && ".join("phraseto_tsquery('simple', %s)" for _ in parsed.parts)
-        sql = (
-            "SELECT a.seq, a.id, a.content_hash, ts_rank(%s::float4[], a.search_vector, q) AS rank "
-            f"FROM articles a, (SELECT {tsquery}) AS query(q) "
-            f"WHERE a.search_vector @@ q {''.join(' AND ' + w for w in where)} "
-            "ORDER BY rank DESC, a.seq LIMIT %s"
-        )
         phrases = [" ".join(part) for part in parsed.parts]
+        try:
+            ranked = self._ranked(phrases, *_filters(outlet, since, until))
+        except psycopg.errors.DataError as error:
+            raise InputError(
+                f"query {query!r}",
+                f"cannot be searched ({one_line(error)}); search for plain words",
+            ) from None
         # Identical texts under two ids (an outlet filing one article in two sections) are
-        # one hit listing its copies; ask for more rows until ``limit`` distinct texts.
-        fetch = limit * 2
-        while True:
-            try:
-                rows = self._db.execute(sql, [_RANK_WEIGHTS, *phrases, *params, fetch]).fetchall()
-            except psycopg.errors.DataError as error:
-                raise InputError(
-                    f"query {query!r}",
-                    f"cannot be searched ({one_line(error)}); search for plain words",
-                ) from None
-            best: dict[str, tuple[int, str, float, list[str]]] = {}
-            for seq, article_id, text_hash, rank in rows:
-                if text_hash in best:
-                    best[text_hash][3].append(article_id)
-                elif len(best) < limit:
-                    best[text_hash] = (seq, article_id, rank, [])
-            if len(best) >= limit or len(rows) < fetch:
-                break
-            fetch *= 4
+        # one hit listing its copies.
+        best: dict[str, tuple[int, str, float, list[str]]] = {}
+        for seq, article_id, text_hash, score in ranked:
+            if text_hash in best:
+                best[text_hash][3].append(article_id)
+            elif len(best) < limit:
+                best[text_hash] = (seq, article_id, score, [])
         shown = {
             row[0]: row[1:]
             for row in self._db.execute(
@@ -225,7 +211,7 @@ class PostgresStore(ArticleStore):
         }
         words = parsed.words()
         hits = []
-        for seq, article_id, rank, copies in best.values():
+        for seq, article_id, score, copies in best.values():
             title, outlet_name, published, text = shown[seq]
             hits.append(
                 SearchHit(
@@ -233,12 +219,47 @@ class PostgresStore(ArticleStore):
                     title=title,
                     outlet=outlet_name,
                     published=parse_published(published),
-                    score=float(rank),
+                    score=score,
                     snippet=make_snippet(text, title, words),
                     copies=tuple(copies),
                 )
             )
         return hits
+
+    def _ranked(
+        self, phrases: Sequence[str], where: Sequence[str], params: Sequence[Any]
+    ) -> list[tuple[int, str, str, float]]:
+        """Every row matching all ``phrases``, best first (BM25 as SQLite's), then by seq."""
+        rows, total = self._db.execute(
+            "SELECT count(*), coalesce(sum(search_length), 0) FROM articles"
+        ).fetchone()
+        lexemes, idfs = [], []
+        for phrase in phrases:
+            words, hits = self._db.execute(
+                "SELECT (SELECT coalesce(array_agg(u.lexeme ORDER BY p), '{}') "
+                "FROM unnest(to_tsvector('simple', %s)) u, unnest(u.positions) p), "
+                "(SELECT count(*) FROM articles "
+                "WHERE search_vector @@ phraseto_tsquery('simple', %s))",
+                (phrase, phrase),
+            ).fetchone()
+            lexemes.append(tuple(words))
+            idfs.append(idf(rows, hits))
+        # Every word or phrase required, as SQLite's MATCH; one word is a phrase of one.
+        tsquery = " && ".join("phraseto_tsquery('simple', %s)" for _ in phrases)
+        matches = self._db.execute(
+            "SELECT a.seq, a.id, a.content_hash, a.search_length, "
+            "(SELECT json_agg(json_build_array(u.lexeme, u.positions, u.weights)) "
+            " FROM unnest(a.search_vector) u WHERE u.lexeme = ANY(%s)) "
+            f"FROM articles a WHERE a.search_vector @@ ({tsquery}) "
+            f"{''.join(' AND ' + w for w in where)}",
+            [[word for words in lexemes for word in words], *phrases, *params],
+        )
+        average = total / rows if rows else 0.0
+        scored = [
+            (seq, key, text_hash, bm25(lexemes, idfs, occurrences(found or ()), length, average))
+            for seq, key, text_hash, length, found in matches
+        ]
+        return sorted(scored, key=lambda row: (-row[3], row[0]))
 
     def set_assignments(self, assignments: Iterable[Assignment]) -> int:
         rows = [(a.id, a.story, a.event, a.duplicate_of) for a in assignments]

@@ -45,6 +45,7 @@ CREATE TABLE articles (
     {", ".join(f"{name} TEXT" for name in ARTICLE_COLUMNS[2:])},
     search_title TEXT NOT NULL,
     search_body TEXT NOT NULL,
+    search_length INTEGER NOT NULL,
     search_vector TSVECTOR GENERATED ALWAYS AS (
         setweight(to_tsvector('simple', search_title), 'A')
         || setweight(to_tsvector('simple', search_body), 'B')
