@@ -85,9 +85,7 @@ def test_same_folder_twice_is_stored_once(store_url: str) -> None:
         assert not store.has("nope")
 
 
-def test_same_text_under_another_id_is_kept_under_both_ids(
-    store_url: str, tmp_path: Path
-) -> None:
+def test_same_text_under_another_id_is_kept_under_both_ids(store_url: str, tmp_path: Path) -> None:
     # Ids are kept as given; linking copies is deduplication's job, not the store's.
     copy = tmp_path / "copy"
     copy.mkdir()
