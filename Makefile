@@ -1,6 +1,7 @@
 # Two commands do all the set-up (see README.md):
 #   make demo   create .venv, install akhbar, analyse examples/seeds -> report.html + report.json
-#   make test   install what the tests need (Python packages, Chromium for the browser test), run them
+#   make test   install what the tests need (Python packages, Chromium for the browser test,
+#               PostgreSQL for a throwaway test server), run them
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -14,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e ".[test,bench,scale]"
+	$(BIN)/python -m pip install --quiet -e ".[test,bench,scale,postgres]"
 	touch $@
 
 demo: $(VENV)/.installed
@@ -22,6 +23,7 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	scripts/install_browser.sh
+	scripts/install_postgres.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

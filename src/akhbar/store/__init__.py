@@ -14,6 +14,7 @@ import os
 from akhbar.errors import StoreError
 from akhbar.store.base import AddResult, ArticleStore, InsertionSession, SearchHit, StoredStory
 from akhbar.store.ingest_run import IngestSummary, ingest_into, store_built
+from akhbar.store.location import redact
 from akhbar.store.search_text import parse_query, search_words
 from akhbar.store.sqlite import SqliteStore
 
@@ -47,13 +48,25 @@ def open_store(
     """
     location = os.fspath(url_or_path)
     if location.startswith(_POSTGRES_SCHEMES):
-        raise StoreError(
-            f"{location.split('@')[-1]}: PostgreSQL support arrives with the teams release "
-            "(store/postgres.py); use a SQLite path such as ./akhbar.db for now"
-        )
+        return _postgres_store(location, create=create, read_only=read_only)
     if "://" in location:
         scheme = location.split("://", 1)[0]
         raise StoreError(
-            f"{scheme}://...: unknown store scheme {scheme!r}; use a SQLite path (./akhbar.db)"
+            f"{scheme}://...: unknown store scheme {scheme!r}; use a SQLite path (./akhbar.db) "
+            "or a postgresql:// URL"
         )
     return SqliteStore(location, create=create, read_only=read_only)
+
+
+def _postgres_store(url: str, *, create: bool, read_only: bool) -> ArticleStore:
+    # psycopg is an extra: the SQLite path never imports it.
+    try:
+        from akhbar.store.postgres import PostgresStore
+    except ImportError as error:
+        if error.name is None or not error.name.startswith("psycopg"):
+            raise
+        raise StoreError(
+            f"{redact(url)}: a PostgreSQL store needs psycopg, which is not installed; "
+            "pip install 'akhbar[postgres]'"
+        ) from None
+    return PostgresStore(url, create=create, read_only=read_only)
