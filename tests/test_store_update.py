@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from akhbar import __version__
 from akhbar.cli import app
 from akhbar.errors import StoreError
 from akhbar.pipeline import analyze_inputs
@@ -22,6 +23,7 @@ from akhbar.store import ingest_into, open_store
 from akhbar.store.update_run import report_from_store, update_store
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "seeds").iterdir())
+ANT = Path(__file__).resolve().parents[2] / "shared" / "data" / "ant-multisource.jsonl.gz"
 
 
 def _report_json(report) -> dict:
@@ -41,9 +43,9 @@ def _numbered(data: dict) -> dict:
     return json.loads(text)
 
 
-def test_four_seeds_then_the_fifth_give_the_report_of_all_five_at_once(tmp_path: Path) -> None:
-    db = tmp_path / "news.db"
-    with open_store(db) as store:
+@pytest.mark.parametrize("store_url", ["sqlite", "postgres"], indirect=True)
+def test_four_seeds_then_the_fifth_give_the_report_of_all_five_at_once(store_url: str) -> None:
+    with open_store(store_url) as store:
         ingest_into(store, [str(path) for path in SEEDS[:4]])
         first = update_store(store)
         assert (first.analysed, first.stories_analysed) == (4, 1)
@@ -58,8 +60,9 @@ def test_four_seeds_then_the_fifth_give_the_report_of_all_five_at_once(tmp_path:
     assert _numbered(_report_json(report)) == _numbered(_report_json(whole))
 
 
-def test_running_it_again_changes_nothing(tmp_path: Path) -> None:
-    with open_store(tmp_path / "news.db") as store:
+@pytest.mark.parametrize("store_url", ["sqlite", "postgres"], indirect=True)
+def test_running_it_again_changes_nothing(store_url: str) -> None:
+    with open_store(store_url) as store:
         ingest_into(store, [str(path) for path in SEEDS])
         update_store(store)
         before = [r.fingerprint for r in store.story_results()]
@@ -81,24 +84,60 @@ with open_store(sys.argv[1]) as store:
 """
 
 
-def test_an_update_killed_mid_way_resumes_without_losing_or_doubling(tmp_path: Path) -> None:
-    killed, clean = tmp_path / "killed.db", tmp_path / "clean.db"
-    for db in (killed, clean):
+@pytest.mark.parametrize("store_url", ["sqlite", "postgres"], indirect=True)
+def test_an_update_killed_mid_way_resumes_without_losing_or_doubling(
+    store_url: str, tmp_path: Path
+) -> None:
+    clean = tmp_path / "clean.db"
+    for db in (store_url, clean):
         with open_store(db) as store:
             ingest_into(store, [str(path) for path in SEEDS])
-    done = subprocess.run([sys.executable, "-c", _KILLED_UPDATE, str(killed)], check=False)
+    done = subprocess.run([sys.executable, "-c", _KILLED_UPDATE, store_url], check=False)
     assert done.returncode == -9
-    with open_store(killed) as store:
-        assert len(store.unanalysed("0.1.0")) == 3  # the first batch of two was kept
+    with open_store(store_url) as store:
+        assert len(store.unanalysed(__version__)) == 3  # the first batch of two was kept
         resumed = update_store(store)
         assert resumed.analysed == 3
         killed_report = _report_json(report_from_store(store))
         counts = (store.count(), len(store.assignments()), len(list(store.story_results())))
-    with open_store(clean) as store:
+    with open_store(clean) as store:  # a clean run, on SQLite
         update_store(store)
         clean_report = _report_json(report_from_store(store))
         assert counts == (store.count(), len(store.assignments()), 1)
     assert killed_report == clean_report
+
+
+_KILLED_INGEST = """
+import os, signal, sys
+from akhbar.ingest import IngestConfig
+from akhbar.store import ingest_into, open_store
+def killed(done):
+    if done >= 120:  # two batches of 50 are committed: kill -9 in the middle of the ingest
+        os.kill(os.getpid(), signal.SIGKILL)
+with open_store(sys.argv[1]) as store:
+    ingest_into(store, [sys.argv[2]], progress=killed, batch_size=50)
+"""
+
+
+@pytest.mark.skipif(not ANT.exists(), reason="needs ../shared/data")
+def test_a_postgresql_ingest_killed_mid_way_resumes_to_a_clean_runs_counts(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    rows = _ant_days("2018-03-15", "2018-03-15")
+    day = tmp_path / "day.jsonl"
+    day.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    done = subprocess.run(
+        [sys.executable, "-c", _KILLED_INGEST, postgres_url, str(day)], check=False
+    )
+    assert done.returncode == -9
+    with open_store(postgres_url) as store:
+        assert 100 <= store.count() < len(rows)  # committed batches kept, the rest not
+        again = ingest_into(store, [str(day)])
+        assert store.count() == len(rows) == again.added + again.already_present
+        hits = [h.article_id for h in store.search("ترامب", limit=50)]
+    with open_store(tmp_path / "clean.db") as store:
+        ingest_into(store, [str(day)])
+        assert [h.article_id for h in store.search("ترامب", limit=50)] == hits
 
 
 def test_a_second_update_at_once_is_refused_and_the_first_goes_on(tmp_path: Path) -> None:
@@ -147,9 +186,6 @@ def test_a_schema_2_store_gets_the_analysis_tables(tmp_path: Path) -> None:
         assert update_store(store).analysed == 1
     with sqlite3.connect(db) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 3
-
-
-ANT = Path(__file__).resolve().parents[2] / "shared" / "data" / "ant-multisource.jsonl.gz"
 
 
 def _ant_days(first: str, last: str) -> list[dict]:

@@ -375,7 +375,8 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="AKHBAR_DB",
-        help="The article store: a SQLite file (default ./akhbar.db, or $AKHBAR_DB).",
+        help="The article store: a SQLite file (default ./akhbar.db, or $AKHBAR_DB) or a "
+        "PostgreSQL URL (postgresql://user@host/db).",
     ),
 ]
 
@@ -430,9 +431,10 @@ def ingest_command(
         items = built_articles(paths, config=config, map_batches=map_batches)
         summary = store_built(store, items, progress=bar.update, batch_size=batch_size)
         total = store.count()
+        where = store.location  # a URL without its password
     typer.echo(
         f"added {summary.added}, already present {summary.already_present}, "
-        f"skipped {len(summary.skipped)}; {total} articles in {db}"
+        f"skipped {len(summary.skipped)}; {total} articles in {where}"
     )
     raise typer.Exit(_report_skipped(summary.skipped))
 
@@ -460,13 +462,14 @@ def update_command(
         batch_runner(jobs=jobs, scheduler=scheduler) as map_batches,
     ):
         summary = update_store(store, map_batches=map_batches, progress=bar.update)
+        where = store.location  # a URL without its password
     if not summary.changed:
-        typer.echo(f"akhbar: {db} is up to date ({summary.stories_unchanged} stories)", err=True)
+        typer.echo(f"akhbar: {where} is up to date ({summary.stories_unchanged} stories)", err=True)
     else:
         typer.echo(
             f"akhbar: analysed {summary.analysed} new articles; {summary.stories_analysed} "
             f"stories analysed, {summary.stories_unchanged} unchanged, "
-            f"{summary.stories_removed} removed in {db}",
+            f"{summary.stories_removed} removed in {where}",
             err=True,
         )
     raise typer.Exit(_report_skipped(summary.skipped))

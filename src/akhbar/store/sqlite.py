@@ -33,7 +33,7 @@ from akhbar.store.codec import (
     stored_analysis_to_text,
 )
 from akhbar.store.search_text import make_snippet, parse_query, search_words
-from akhbar.story.threads import ThreadMember, story_threads
+from akhbar.store.story_rows import STORY_ROWS, stored_stories
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "SqliteStore"]
 
@@ -541,39 +541,7 @@ class SqliteStore(ArticleStore):
 
     @_reads
     def stories(self) -> list[StoredStory]:
-        rows = self._db.execute(
-            "SELECT s.story, a.id, a.title, a.outlet, a.published_day, s.event FROM assignments s "
-            "JOIN articles a ON a.id = s.article_id WHERE s.story IS NOT NULL "
-            "ORDER BY s.story, a.published_day IS NULL, a.published_day, a.seq"
-        ).fetchall()
-        grouped: dict[str, list[tuple[Any, ...]]] = {}
-        for row in rows:
-            grouped.setdefault(row[0], []).append(row)
-        stories = [_story(story, members) for story, members in grouped.items()]
-        return sorted(stories, key=lambda story: (-len(story.articles), story.id))
-
-
-def _story(story: str, members: list[tuple[Any, ...]]) -> StoredStory:
-    days = [dt.date.fromisoformat(row[4]) for row in members if row[4] is not None]
-    threads = story_threads(
-        [
-            ThreadMember(
-                row[1], row[5], row[2], row[3], dt.date.fromisoformat(row[4]) if row[4] else None
-            )
-            for row in members
-        ]
-    )
-    # The headline of its largest thread: the happening most of its articles report.
-    largest = max(threads, key=lambda thread: len(thread.articles), default=None)
-    return StoredStory(
-        id=story,
-        title=largest.title if largest is not None else None,
-        articles=tuple(row[1] for row in members),
-        outlets=tuple(sorted({row[3] for row in members if row[3]})),
-        first_published=min(days, default=None),
-        last_published=max(days, default=None),
-        threads=threads,
-    )
+        return stored_stories(self._db.execute(STORY_ROWS).fetchall())
 
 
 def _filters(
