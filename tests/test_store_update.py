@@ -230,3 +230,17 @@ def test_a_new_day_gives_the_stories_of_a_full_re_cluster(tmp_path: Path) -> Non
     assert daily == whole
     assert second.analysed == len(rows) - first.analysed
     assert second.stories_unchanged > 0 and second.stories_analysed < first.stories_analysed
+
+
+def test_stories_analysed_on_dask_give_the_report_of_one_process(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    from akhbar.scale import batch_runner
+
+    reports = []
+    for name, scheduler in (("one.db", None), ("dask.db", "local")):
+        with open_store(tmp_path / name) as store:
+            ingest_into(store, [str(path) for path in SEEDS])
+            with batch_runner(scheduler=scheduler) as map_batches:
+                update_store(store, map_batches=map_batches)
+            reports.append(_report_json(report_from_store(store)))
+    assert reports[0] == reports[1]

@@ -17,8 +17,10 @@
    one transaction each; stories of the window that no longer exist are dropped.
 
 Running it again changes nothing; a run stopped at any point resumes where it stopped,
-without doubling anything (what is stored is keyed by article and story). One update runs
-at a time (:meth:`~akhbar.store.base.ArticleStore.update_lock`).
+without doubling anything (what is stored is keyed by article and story). Articles and
+stories are analysed where ``map_batches`` runs them (``--jobs``, ``--scheduler``: stories
+are independent); the store is read and written in this process alone. One update runs at
+a time (:meth:`~akhbar.store.base.ArticleStore.update_lock`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from akhbar import __version__
@@ -97,16 +99,22 @@ def update_store(
             if assignment.story is not None:
                 groups.setdefault(assignment.story, []).append(assignment)
         wanted: set[str] = set()
-        done = unchanged = 0
+        changed: list[tuple[str, list[Assignment], str]] = []
+        unchanged = 0
         for members in groups.values():
             story_id = story_key(members[0].id)
             fingerprint = _fingerprint(members, version)
             wanted.add(story_id)
             if stored.get(story_id) == fingerprint:
                 unchanged += 1
-                continue
-            result = _analyse_story(store, story_id, members, fingerprint)
-            if result is not None:
+            else:
+                changed.append((story_id, members, fingerprint))
+        done = 0
+        # Stories are independent: analysed in batches where map_batches runs them (this
+        # process, a pool, Dask), stored here as each batch comes back, in order.
+        batches = _story_batches(store, changed)
+        for results in map_batches(_analyse_stories, batches):
+            for result in results:
                 store.put_story(result, version)
                 done += 1
         # Stories of the re-clustered window that are gone (merged into another).
@@ -190,25 +198,51 @@ def _analyse_new(
     return analysed, skipped
 
 
-def _analyse_story(
-    store: ArticleStore, story_id: str, members: Sequence[Assignment], fingerprint: str
-) -> StoredAnalysis | None:
-    analyses = store.get_analyses(a.id for a in members)
-    present = [a for a in members if a.id in analyses]  # an article its analysis failed on
-    if not present:
-        return None
-    story, redated, main_event = analyze_story(
-        story_id,
-        [analyses[a.id] for a in present],
-        cluster_event={a.id: a.event for a in present},
-    )
-    return StoredAnalysis(
-        story=story,
-        members=tuple(redated),
-        main_event={a.id: main_event[a.id] for a in present},
-        duplicate_of={a.id: a.duplicate_of for a in present},
-        fingerprint=fingerprint,
-    )
+# Stories handed to a worker together.
+STORY_BATCH = 4
+
+_StoryInput = tuple[str, list[ArticleAnalysis], dict[str, str | None], dict[str, str | None], str]
+
+
+def _story_batches(
+    store: ArticleStore, changed: Sequence[tuple[str, list[Assignment], str]]
+) -> Iterator[list[_StoryInput]]:
+    """The changed stories with their members' stored analyses, a few at a time (read from
+    the store here: workers never open it)."""
+    for start in range(0, len(changed), STORY_BATCH):
+        batch = []
+        for story_id, members, fingerprint in changed[start : start + STORY_BATCH]:
+            analyses = store.get_analyses(a.id for a in members)
+            present = [a for a in members if a.id in analyses]  # its analysis failed: left out
+            if present:
+                batch.append(
+                    (
+                        story_id,
+                        [analyses[a.id] for a in present],
+                        {a.id: a.event for a in present},
+                        {a.id: a.duplicate_of for a in present},
+                        fingerprint,
+                    )
+                )
+        if batch:
+            yield batch
+
+
+def _analyse_stories(batch: list[_StoryInput]) -> list[StoredAnalysis]:
+    """Analyse stories (a worker's task: module-level, so it pickles)."""
+    out = []
+    for story_id, analyses, events, duplicates, fingerprint in batch:
+        story, redated, main_event = analyze_story(story_id, analyses, cluster_event=events)
+        out.append(
+            StoredAnalysis(
+                story=story,
+                members=tuple(redated),
+                main_event={a.article.id: main_event[a.article.id] for a in redated},
+                duplicate_of=duplicates,
+                fingerprint=fingerprint,
+            )
+        )
+    return out
 
 
 def report_from_store(
