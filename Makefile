@@ -1,5 +1,6 @@
 # Two commands do all the set-up (see README.md):
-#   make demo   create .venv, install akhbar, analyse examples/seeds -> report.html + report.json
+#   make demo   create .venv, install akhbar (with its web app), analyse examples/seeds ->
+#               report.html + report.json, and build demo.db for `akhbar serve --db demo.db`
 #   make test   install what the tests need (Python packages, Chromium for the browser test,
 #               PostgreSQL for a throwaway test server), run them
 PYTHON ?= python3
@@ -11,7 +12,7 @@ BIN := $(VENV)/bin
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e ".[web]"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
@@ -20,6 +21,9 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(BIN)/akhbar analyze examples/seeds -o report.html -o report.json
+	rm -f demo.db demo.db-wal demo.db-shm demo.db.update-lock
+	$(BIN)/akhbar ingest examples/seeds --db demo.db
+	$(BIN)/akhbar update --db demo.db
 
 test: $(VENV)/.installed-test
 	scripts/install_browser.sh
@@ -33,4 +37,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/sentences.py
 
 clean:
-	rm -rf $(VENV) report.html report.json report.md .pytest_cache .ruff_cache
+	rm -rf $(VENV) report.html report.json report.md demo.db* .pytest_cache .ruff_cache

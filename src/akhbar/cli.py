@@ -526,6 +526,50 @@ def report_command(
 
 
 @app.command(
+    "serve",
+    epilog="Examples:\n\n"
+    "  akhbar serve --db demo.db   (then open http://127.0.0.1:8000/)\n\n"
+    "  AKHBAR_TOKEN=secret akhbar serve --db news.db --host 0.0.0.0 --port 8080",
+)
+def serve_command(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="AKHBAR_TOKEN",
+            help="Uploads (POST /api/articles) need 'Authorization: Bearer TOKEN'; none: off.",
+        ),
+    ] = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Serve the store in a browser: front page, stories, articles, search, claim check
+    and a JSON API (/docs)."""
+    try:
+        import uvicorn
+
+        from akhbar.web import WebConfig, create_app
+    except ImportError as error:
+        raise typer.BadParameter(
+            f"the web app needs its extra ({error.name} is missing): pip install -e '.[web]'",
+            param_hint="serve",
+        ) from None
+    from akhbar.store import open_store
+
+    with _usage_errors(), open_store(db, create=False, read_only=True) as store:
+        where = store.location
+    typer.echo(f"akhbar: serving {where} on http://{host}:{port}/", err=True)
+    uvicorn.run(
+        create_app(WebConfig(db=db, token=token, max_bytes=max_bytes)),
+        host=host,
+        port=port,
+        log_level="warning",
+    )
+
+
+@app.command(
     "search",
     epilog="Examples:\n\n"
     "  akhbar search سورية            (finds سوريا, وسوريا, بسورية ...)\n\n"

@@ -1,0 +1,131 @@
+"""The JSON API: the report's dict shapes, and the one write (an upload, with the token).
+
+``POST /api/articles`` takes one file (multipart field ``file``: JSONL, HTML or text) no
+larger than the server's ``--max-bytes``, reads it with the same ingest as the CLI, adds its
+articles to the store and runs ``akhbar update``. The server never fetches a URL it is given
+(no SSRF): a link in an article stays a link. A missing or wrong token is 401, a file too
+big 413, a content type that is no text 415, an update already running 409; nothing stored
+is changed by a refused upload.
+"""
+
+from __future__ import annotations
+
+import hmac
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, UploadFile
+from fastapi.encoders import jsonable_encoder
+
+from akhbar.codec import to_data
+from akhbar.errors import InputError, StoreError
+from akhbar.ingest import IngestConfig
+from akhbar.store import ArticleStore, ingest_into, open_store
+from akhbar.store.update_run import update_store
+from akhbar.web.app import read_store
+from akhbar.web.views import front_items, story_document
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api")
+Store = Annotated[ArticleStore, Depends(read_store)]
+# What an upload may be; the name's suffix tells ingest how to read it.
+_TYPES = {
+    "application/jsonl": ".jsonl",
+    "application/x-ndjson": ".jsonl",
+    "application/json": ".jsonl",
+    "text/html": ".html",
+    "text/plain": ".txt",
+    "application/octet-stream": "",
+}
+_SUFFIXES = (".jsonl", ".json", ".html", ".htm", ".txt", ".jsonl.gz")
+
+
+@router.get("/stories")
+def api_stories(store: Store) -> list[dict[str, Any]]:
+    """The front page's stories, best first."""
+    return jsonable_encoder(front_items(store))
+
+
+@router.get("/stories/{story_id}")
+def api_story(story_id: str, store: Store) -> dict[str, Any]:
+    """One stored story as the report writes it (its story and its articles)."""
+    doc = story_document(store, story_id)
+    if doc is None:
+        raise HTTPException(404, f"no story {story_id!r} in this store")
+    return doc
+
+
+@router.get("/articles/{article_id}")
+def api_article(article_id: str, store: Store) -> dict[str, Any]:
+    """One stored article and, once analysed, its analysis."""
+    try:
+        article = store.get(article_id)
+    except StoreError:
+        raise HTTPException(404, f"no article {article_id!r} in this store") from None
+    analysis = store.get_analyses([article_id]).get(article_id)
+    return {"article": to_data(article), "analysis": to_data(analysis) if analysis else None}
+
+
+@router.get("/search")
+def api_search(store: Store, q: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Stored articles matching ``q`` in Arabic key form, best first."""
+    try:
+        return jsonable_encoder(store.search(q, limit=max(1, min(limit, 100))))
+    except InputError as error:
+        raise HTTPException(400, str(error)) from None
+
+
+@router.post("/articles")
+async def api_upload(
+    request: Request,
+    file: UploadFile,
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Add the articles of one file and update the stories they touch (needs the token)."""
+    config = request.app.state.config
+    _check_token(config.token, authorization)
+    suffix = _suffix(file)
+    data = await file.read(config.max_bytes + 1)
+    if len(data) > config.max_bytes:
+        raise HTTPException(413, f"{file.filename}: larger than {config.max_bytes} bytes")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            with open_store(config.db, create=False) as store:
+                ingested = ingest_into(
+                    store, [str(path)], config=IngestConfig(max_bytes=config.max_bytes)
+                )
+                updated = update_store(store)
+        except StoreError as error:
+            status = 409 if "another akhbar update" in str(error) else 400
+            raise HTTPException(status, str(error)) from None
+    return {
+        "added": ingested.added,
+        "already_present": ingested.already_present,
+        "skipped": [{"source": file.filename, "reason": s.reason} for s in ingested.skipped],
+        "stories_analysed": updated.stories_analysed,
+    }
+
+
+def _check_token(token: str | None, authorization: str | None) -> None:
+    if token is None:
+        raise HTTPException(403, "uploads are off: start akhbar serve with --token")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not authorization or not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is needed to upload")
+
+
+def _suffix(file: UploadFile) -> str:
+    name = (file.filename or "").lower()
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix):
+            return suffix
+    kind = (file.content_type or "").split(";")[0].strip()
+    if kind not in _TYPES:
+        raise HTTPException(
+            415, f"{file.filename}: {kind or 'no content type'} is not JSONL, HTML or text"
+        )
+    return _TYPES[kind] or ".txt"

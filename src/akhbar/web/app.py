@@ -1,0 +1,85 @@
+"""The web app: one FastAPI application over one store.
+
+Reads open the store read-only for each request (SQLite connections stay in their thread;
+PostgreSQL gets a connection of its own); the one write, an upload, needs the token and
+runs the same ingest and update as the CLI. Every page is rendered on the server from the
+templates under ``web/templates`` with autoescaping on, so article text is always text;
+fragments built by the report renderer (a story's sections) are escaped by it already.
+Each response carries security headers: a content security policy allowing only the
+app's own assets, no framing, no content sniffing, no referrer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from akhbar import __version__
+from akhbar.errors import AkhbarError
+from akhbar.ingest.config import DEFAULT_MAX_BYTES
+from akhbar.store import ArticleStore, open_store
+
+__all__ = ["WebConfig", "create_app"]
+
+_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """``db``: the store; ``token``: what uploads must present (None: uploads are off);
+    ``max_bytes``: the largest upload (the CLI's ``--max-bytes``)."""
+
+    db: str
+    token: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def create_app(config: WebConfig) -> FastAPI:
+    """The application serving ``config.db``."""
+    from akhbar.web import api, pages
+
+    app = FastAPI(
+        title="akhbar",
+        version=__version__,
+        description="Arabic news compared across outlets: stories, claims, contradictions.",
+    )
+    app.state.config = config
+    folder = Path(str(resources.files("akhbar.web")))
+    app.state.templates = Jinja2Templates(directory=str(folder / "templates"))
+    app.mount("/static", StaticFiles(directory=str(folder / "static")), name="static")
+    app.include_router(pages.router)
+    app.include_router(api.router)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in _HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(AkhbarError)
+    async def akhbar_error(request: Request, error: AkhbarError):
+        return JSONResponse({"detail": str(error)}, status_code=400)
+
+    return app
+
+
+def read_store(request: Request) -> Iterator[ArticleStore]:
+    """A dependency: the store opened read-only for one request."""
+    with open_store(request.app.state.config.db, create=False, read_only=True) as store:
+        yield store

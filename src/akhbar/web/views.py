@@ -1,0 +1,148 @@
+"""What the pages and the JSON API show, read from the store (no HTML here).
+
+The front page lists the stored stories (the store's light listing, ranked by
+:func:`akhbar.web.rank.rank_stories`) and reads the analyses of those it shows only; a story
+page and the API read one story's stored analysis; an article page reads the article, its
+analysis and where it was assigned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from akhbar.model import ArticleAnalysis, Report, Span
+from akhbar.render.document import report_to_dict
+from akhbar.store import ArticleStore
+from akhbar.store.base import StoredAnalysis, StoredStory
+from akhbar.web.rank import rank_stories
+
+__all__ = ["FrontItem", "article_view", "front_items", "story_document"]
+
+# Stories on the front page.
+FRONT_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class FrontItem:
+    """One story on the front page."""
+
+    id: str
+    title: str
+    lead: str  # the first sentence of its summary ("" before an update)
+    outlets: tuple[tuple[str, int], ...]  # outlet, articles, largest first
+    first: dt.date | None
+    last: dt.date | None
+    articles: int
+    contradictions: int
+    single_source: int
+
+
+def front_items(
+    store: ArticleStore,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    outlet: str | None = None,
+    disputed: bool = False,
+    limit: int = FRONT_LIMIT,
+) -> list[FrontItem]:
+    """The front page's stories, best first, filtered by date range, outlet, disputes."""
+    listed = [s for s in store.stories() if _within(s, since, until, outlet)]
+    stored = set(store.story_fingerprints())
+    out = []
+    for listing in rank_stories(listed):
+        result = (
+            next(iter(store.story_results([listing.id])), None) if listing.id in stored else None
+        )
+        item = _front_item(listing, result)
+        if disputed and not item.contradictions:
+            continue
+        out.append(item)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _within(story: StoredStory, since, until, outlet) -> bool:
+    if outlet and outlet not in story.outlets:
+        return False
+    if since and (story.last_published is None or story.last_published < since):
+        return False
+    return not (until and (story.first_published is None or story.first_published > until))
+
+
+def _front_item(listing: StoredStory, result: StoredAnalysis | None) -> FrontItem:
+    counts: dict[str, int] = {}
+    members = result.members if result else ()
+    for member in members:
+        name = member.article.outlet or "—"
+        counts[name] = counts.get(name, 0) + 1
+    story = result.story if result else None
+    return FrontItem(
+        id=listing.id,
+        title=(story.title if story else listing.title) or listing.id,
+        lead=story.summary[0].text if story and story.summary else "",
+        outlets=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+        or tuple((name, 0) for name in listing.outlets),
+        first=listing.first_published,
+        last=listing.last_published,
+        articles=len(listing.articles),
+        contradictions=sum(c.kind != "update" for c in story.contradictions) if story else 0,
+        single_source=sum(c.status == "single_source" for c in story.claims) if story else 0,
+    )
+
+
+def story_document(store: ArticleStore, story_id: str) -> dict[str, Any] | None:
+    """The report dict (``akhbar.report/1``) of one stored story, or None."""
+    result = next(iter(store.story_results([story_id])), None)
+    if result is None:
+        return None
+    report = Report(
+        analyses=tuple(result.members),
+        stories=(result.story,),
+        assignments=result.assignments(),
+    )
+    return report_to_dict(report)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    article: Any
+    marked: str  # the text as HTML, extracted spans marked, everything escaped
+    story: str | None
+    analysis: ArticleAnalysis | None
+
+
+def article_view(store: ArticleStore, article_id: str) -> ArticleView:
+    """An article with its extracted spans marked (entities, dates, quotes, sources)."""
+    article = store.get(article_id)
+    analysis = store.get_analyses([article_id]).get(article_id)
+    story = next((a.story for a in store.assignments() if a.id == article_id), None)
+    spans: list[tuple[Span, str]] = []
+    if analysis is not None:
+        spans += [(m.span, "entity") for m in analysis.entities]
+        spans += [(t.span, "time") for t in analysis.times]
+        spans += [(q.span, "quote") for q in analysis.quotes]
+    return ArticleView(article, mark_spans(article.text, spans), story, analysis)
+
+
+def mark_spans(text: str, spans: Sequence[tuple[Span, str]]) -> str:
+    """``text`` escaped, with non-overlapping spans (longest first where they overlap)
+    wrapped in ``<mark class="KIND">``; paragraphs kept as line breaks."""
+    chosen: list[tuple[int, int, str]] = []
+    for span, kind in sorted(spans, key=lambda item: (item[0].start, -item[0].end)):
+        if chosen and span.start < chosen[-1][1]:
+            continue
+        if 0 <= span.start < span.end <= len(text):
+            chosen.append((span.start, span.end, kind))
+    parts, at = [], 0
+    for start, end, kind in chosen:
+        parts.append(html.escape(text[at:start]))
+        parts.append(f'<mark class="{kind}">{html.escape(text[start:end])}</mark>')
+        at = end
+    parts.append(html.escape(text[at:]))
+    return "".join(parts).replace("\n", "<br>\n")

@@ -1,0 +1,179 @@
+"""akhbar serve (issue 18): the pages and the JSON API over a real store of the seeds, through
+FastAPI's test client; the browser tests are in test_web_browser.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient
+
+from akhbar.store import ingest_into, open_store
+from akhbar.store.update_run import update_store
+from akhbar.web import WebConfig, create_app
+from akhbar.web.rank import rank_stories
+from akhbar.web.views import mark_spans
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+TOKEN = "s3cret-token"
+HOSTILE = {
+    "id": "hostile-1",
+    "title": "<script>alert(1)</script> عاجل",
+    "text": "قال الرئيس الروسي <img src=x onerror=alert(1)> إن موسكو تدعم سوريا.\n"
+    'وأضاف <a href="javascript:alert(1)">رابط</a> في بيان.',
+    "outlet": "<b>outlet</b>",
+    "date": "2025-03-21",
+}
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("web")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(folder / "web.db")
+    with open_store(db) as store:
+        ingest_into(store, [str(SEEDS), str(hostile)])
+        update_store(store)
+    return db
+
+
+@pytest.fixture()
+def client(store_path: str) -> TestClient:
+    return TestClient(create_app(WebConfig(db=store_path, token=TOKEN, max_bytes=10_000)))
+
+
+def _seeds_story(client: TestClient) -> str:
+    page = client.get("/").text
+    return re.findall(r'href="/stories/([^"]+)"', page)[0]
+
+
+def test_the_front_page_opens_on_the_seeds_story_with_its_coverage_and_flags(client) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in page.text
+    first = page.text.index('class="story-card"')
+    assert "بوتين يهاتف الشرع" in page.text[first : first + 400]
+    assert "⚠ تناقضات 2" in page.text  # the Bogdanov names and the Assad accounts
+    assert "<bdi>خبر مباشر</bdi> 1" in page.text
+    disputed = client.get("/?disputed=true").text
+    assert disputed.count('class="story-card"') == 1
+    assert client.get("/?since=yesterday").status_code == 400
+
+
+def test_the_story_page_holds_the_summary_citations_and_comparison(client) -> None:
+    story = client.get(f"/stories/{_seeds_story(client)}")
+    assert story.status_code == 200
+    text = story.text
+    assert '<div class="glance">' in text and 'class="cite"' in text
+    assert '<table class="matrix">' in text and "روايات مختلفة" in text
+    assert client.get("/stories/story-nope").status_code == 404
+
+
+def test_the_article_page_marks_what_was_found_and_shows_what_was_removed(client) -> None:
+    page = client.get("/articles/002_408b543a26764ddd").text
+    assert '<mark class="entity">' in page and '<mark class="time">' in page
+    assert "استمع إلى الملخص" in page  # a removed widget line, shown apart
+    assert client.get("/articles/nope").status_code == 404
+
+
+def test_search_and_claim_check(client) -> None:
+    found = client.get("/search", params={"q": "سورية"}).text
+    assert found.count('<a href="/articles/') >= 5  # سوريا matches too
+    assert "quote mark is not closed" in client.get("/search", params={"q": '"سوريا'}).text
+    checked = client.get("/check", params={"claim": "بوتين يؤكد دعم وحدة سوريا وسيادتها"}).text
+    assert checked.count('class="verdict-agree"') >= 3
+
+
+def test_the_api_gives_the_reports_shapes(client) -> None:
+    stories = client.get("/api/stories").json()
+    assert stories[0]["title"] == "بوتين يهاتف الشرع"
+    story = client.get(f"/api/stories/{stories[0]['id']}").json()
+    assert story["schema"] == "akhbar.report/1" and len(story["articles"]) == 5
+    article = client.get("/api/articles/000_a07f516d440c7618").json()
+    assert article["article"]["outlet"] == "سيريا ستار تايمز" and article["analysis"]
+    assert len(client.get("/api/search", params={"q": "بوتين"}).json()) == 5
+    assert client.get("/api/search", params={"q": '"'}).status_code == 400
+    assert client.get("/openapi.json").json()["info"]["title"] == "akhbar"
+
+
+def test_hostile_text_is_text_on_every_page(client) -> None:
+    for path in ("/", "/articles/hostile-1", "/search?q=موسكو"):
+        body = client.get(path).text
+        for raw in ("<script>", "<img src", 'href="javascript', "<b>outlet"):
+            assert raw not in body, (path, raw)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get("/articles/hostile-1").text
+    # The API answers JSON, never HTML a browser would run.
+    api = client.get("/api/articles/hostile-1")
+    assert api.headers["content-type"] == "application/json"
+
+
+def test_every_response_carries_the_security_headers(client) -> None:
+    for path in ("/", "/api/stories", "/stories/story-nope"):
+        headers = client.get(path).headers
+        assert "default-src 'self'" in headers["content-security-policy"]
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_uploads_need_the_token_and_keep_to_the_limits(client, store_path: str) -> None:
+    article = json.dumps(
+        {"id": "new-1", "title": "بوتين يستقبل الشرع", "text": "استقبل بوتين الشرع في موسكو."},
+        ensure_ascii=False,
+    ).encode("utf-8")
+    upload = {"file": ("new.jsonl", article, "application/jsonl")}
+    with open_store(store_path) as store:
+        before = store.count()
+    assert client.post("/api/articles", files=upload).status_code == 401
+    wrong = client.post("/api/articles", files=upload, headers={"Authorization": "Bearer no"})
+    assert wrong.status_code == 401
+    big = {"file": ("big.txt", "خبر ".encode() * 5000, "text/plain")}
+    assert client.post("/api/articles", files=big, headers=_auth()).status_code == 413
+    image = {"file": ("photo", b"\x89PNG", "image/png")}
+    assert client.post("/api/articles", files=image, headers=_auth()).status_code == 415
+    with open_store(store_path) as store:
+        assert store.count() == before  # nothing refused was stored
+    done = client.post("/api/articles", files=upload, headers=_auth())
+    assert done.status_code == 200 and done.json()["added"] == 1
+    assert client.get("/api/articles/new-1").json()["analysis"] is not None
+    off = TestClient(create_app(WebConfig(db=store_path)))
+    assert off.post("/api/articles", files=upload, headers=_auth()).status_code == 403
+
+
+def _auth() -> dict[str, str]:
+    return {"Authorization": f"Bearer {TOKEN}"}
+
+
+def test_marks_never_overlap_and_the_text_stays_escaped() -> None:
+    from akhbar.model import Span
+
+    text = "قال <b>بوتين</b> أمس"
+    tagged, name, day = text.index("<b>"), text.index("بوتين"), text.index("أمس")
+    spans = [
+        (Span("a", tagged, tagged + len("<b>بوتين</b>")), "entity"),
+        (Span("a", name, name + len("بوتين")), "entity"),  # inside the first: left out
+        (Span("a", day, day + len("أمس")), "time"),
+    ]
+    assert mark_spans(text, spans) == (
+        'قال <mark class="entity">&lt;b&gt;بوتين&lt;/b&gt;</mark> <mark class="time">أمس</mark>'
+    )
+
+
+def test_stories_rank_by_outlets_then_recency() -> None:
+    import datetime as dt
+
+    from akhbar.store.base import StoredStory
+
+    day = dt.date.fromisoformat
+    old_wide = StoredStory(
+        "a", "a", ("1", "2", "3"), ("x", "y", "z"), day("2018-05-01"), day("2018-05-01")
+    )
+    new_narrow = StoredStory("b", "b", ("4",), ("x",), day("2018-05-08"), day("2018-05-08"))
+    new_wide = StoredStory("c", "c", ("5", "6"), ("x", "y"), day("2018-05-08"), day("2018-05-08"))
+    assert [s.id for s in rank_stories([old_wide, new_narrow, new_wide])] == ["c", "b", "a"]
