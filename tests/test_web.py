@@ -177,3 +177,20 @@ def test_stories_rank_by_outlets_then_recency() -> None:
     new_narrow = StoredStory("b", "b", ("4",), ("x",), day("2018-05-08"), day("2018-05-08"))
     new_wide = StoredStory("c", "c", ("5", "6"), ("x", "y"), day("2018-05-08"), day("2018-05-08"))
     assert [s.id for s in rank_stories([old_wide, new_narrow, new_wide])] == ["c", "b", "a"]
+
+
+def test_outlet_profiles_name_owner_country_and_a_public_source() -> None:
+    from akhbar.web.outlets import one_side, profile_of
+
+    assert profile_of("BBC").country == "بريطانيا"
+    assert profile_of("سكاي نيوز عربية") == profile_of("skynews")  # any of its names
+    assert profile_of("alarabia").owner.startswith("MBC Group")
+    for name in ("skynews", "alarabia", "france24", "BBC", "CNN"):  # ANT's outlets
+        assert profile_of(name).source.startswith("https://")
+    assert profile_of("خبر مباشر").country == "unknown"
+    # Two outlets of one country: one side; of two countries, or unknown: not flagged.
+    assert one_side(["skynews", "سكاي نيوز"]) is None  # one outlet under two names
+    assert one_side(["BBC", "bbc.com", "skynews"]) is None
+    assert one_side(["france24", "skynews"]) is None
+    assert one_side(["خبر مباشر", "aboutmsr.com"]) is None
+    assert one_side(["BBC", "CNN"]) is None

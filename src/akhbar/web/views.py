@@ -18,6 +18,7 @@ from akhbar.model import ArticleAnalysis, Report, Span
 from akhbar.render.document import report_to_dict
 from akhbar.store import ArticleStore
 from akhbar.store.base import StoredAnalysis, StoredStory
+from akhbar.web.outlets import UNKNOWN, one_side, profile_of
 from akhbar.web.rank import rank_stories
 
 __all__ = ["FrontItem", "article_view", "front_items", "story_document"]
@@ -39,6 +40,8 @@ class FrontItem:
     articles: int
     contradictions: int
     single_source: int
+    sides: tuple[tuple[str, tuple[tuple[str, int, str], ...]], ...] = ()  # country, outlets
+    one_side: str | None = None  # the one country all its outlets belong to
 
 
 def front_items(
@@ -82,18 +85,36 @@ def _front_item(listing: StoredStory, result: StoredAnalysis | None) -> FrontIte
         name = member.article.outlet or "—"
         counts[name] = counts.get(name, 0) + 1
     story = result.story if result else None
+    outlets = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))) or tuple(
+        (name, 0) for name in listing.outlets
+    )
     return FrontItem(
         id=listing.id,
         title=(story.title if story else listing.title) or listing.id,
         lead=story.summary[0].text if story and story.summary else "",
-        outlets=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-        or tuple((name, 0) for name in listing.outlets),
+        outlets=outlets,
         first=listing.first_published,
         last=listing.last_published,
         articles=len(listing.articles),
         contradictions=sum(c.kind != "update" for c in story.contradictions) if story else 0,
         single_source=sum(c.status == "single_source" for c in story.claims) if story else 0,
+        sides=_sides(outlets),
+        one_side=one_side(name for name, _ in outlets),
     )
+
+
+def _sides(
+    outlets: tuple[tuple[str, int], ...],
+) -> tuple[tuple[str, tuple[tuple[str, int, str], ...]], ...]:
+    """Outlets grouped by the country of their owner (unknown last), each with its owner."""
+    groups: dict[str, list[tuple[str, int, str]]] = {}
+    for name, count in outlets:
+        profile = profile_of(name)
+        country = profile.country if profile else UNKNOWN
+        owner = profile.owner if profile else UNKNOWN
+        groups.setdefault(country, []).append((name, count, owner))
+    ordered = sorted(groups.items(), key=lambda item: (item[0] == UNKNOWN, -len(item[1])))
+    return tuple((country, tuple(members)) for country, members in ordered)
 
 
 def story_document(store: ArticleStore, story_id: str) -> dict[str, Any] | None:
