@@ -73,6 +73,10 @@ def test_the_story_page_holds_the_summary_citations_and_comparison(client) -> No
     text = story.text
     assert '<div class="glance">' in text and 'class="cite"' in text
     assert '<table class="matrix">' in text and "روايات مختلفة" in text
+    # In-page links to an article land on its entry, which opens the article's page.
+    assert '<li id="article-000_a07f516d440c7618"><a href="/articles/000_a07f516d440c7618">' in (
+        text
+    )
     assert client.get("/stories/story-nope").status_code == 404
 
 

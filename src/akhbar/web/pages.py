@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from akhbar.errors import InputError, StoreError
+from akhbar.render.html_parts import anchor
 from akhbar.render.html_story import story_html
 from akhbar.render.html_style import STYLESHEET
 from akhbar.render.timeline import main_event_articles
@@ -85,7 +87,10 @@ def story_page(request: Request, story_id: str, store: Store) -> HTMLResponse:
     (story,) = doc["stories"]
     by_id = {article["id"]: article for article in doc["articles"]}
     body = story_html(story, main_event_articles(doc["articles"], story["id"]), by_id)
-    return _page(request, "story.html", story=story, body=body, articles=doc["articles"])
+    # The sections link to "#article-ID" (as in the static report): the list below holds
+    # those anchors, each opening the article's own page.
+    listed = [(anchor("article-", a["id"]), quote(a["id"], safe=""), a) for a in doc["articles"]]
+    return _page(request, "story.html", story=story, body=body, listed=listed)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
