@@ -143,13 +143,17 @@ def _connect_read_only(path: str) -> sqlite3.Connection:
     beside the store; where it cannot make one (a read-only disk), the store is read as
     immutable: nothing can change it there anyway."""
     uri = f"file:{urllib.parse.quote(os.path.abspath(path))}"
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+    # check_same_thread=False: a web request may open the store in one worker thread and
+    # read it in another (one after the other, never at once), which SQLite allows.
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return db
     except sqlite3.OperationalError:
         db.close()
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    return sqlite3.connect(
+        f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False
+    )
 
 
 def _refuse(path: str, problem: str) -> StoreError:

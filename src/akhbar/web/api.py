@@ -43,9 +43,9 @@ _SUFFIXES = (".jsonl", ".json", ".html", ".htm", ".txt", ".jsonl.gz")
 
 
 @router.get("/stories")
-def api_stories(store: Store) -> list[dict[str, Any]]:
+def api_stories(request: Request, store: Store) -> list[dict[str, Any]]:
     """The front page's stories, best first."""
-    return jsonable_encoder(front_items(store))
+    return jsonable_encoder(front_items(store, cache=request.app.state.front_cache))
 
 
 @router.get("/stories/{story_id}")

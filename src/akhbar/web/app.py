@@ -59,6 +59,7 @@ def create_app(config: WebConfig) -> FastAPI:
         description="Arabic news compared across outlets: stories, claims, contradictions.",
     )
     app.state.config = config
+    app.state.front_cache = {}  # story cards by (story, fingerprint): see views.front_items
     folder = Path(str(resources.files("akhbar.web")))
     app.state.templates = Jinja2Templates(directory=str(folder / "templates"))
     app.mount("/static", StaticFiles(directory=str(folder / "static")), name="static")

@@ -67,6 +67,7 @@ def front_page(
         until=_day(until, "until"),
         outlet=outlet or None,
         disputed=disputed,
+        cache=request.app.state.front_cache,
     )
     return _page(
         request,

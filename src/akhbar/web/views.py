@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,8 @@ __all__ = ["FrontItem", "article_view", "front_items", "story_document"]
 
 # Stories on the front page.
 FRONT_LIMIT = 30
+# Story cards a server keeps; past this the cache starts again (it refills as pages load).
+CACHE_LIMIT = 4096
 
 
 @dataclass(frozen=True)
@@ -52,16 +54,29 @@ def front_items(
     outlet: str | None = None,
     disputed: bool = False,
     limit: int = FRONT_LIMIT,
+    cache: MutableMapping[tuple[str, str], FrontItem] | None = None,
 ) -> list[FrontItem]:
-    """The front page's stories, best first, filtered by date range, outlet, disputes."""
+    """The front page's stories, best first, filtered by date range, outlet, disputes.
+
+    ``cache`` keeps each story's card under its fingerprint: a story's stored analysis
+    (every member's analysis) is read once per change, not once per page view."""
     listed = [s for s in store.stories() if _within(s, since, until, outlet)]
-    stored = set(store.story_fingerprints())
+    stored = store.story_fingerprints()
+    cache = {} if cache is None else cache
     out = []
     for listing in rank_stories(listed):
-        result = (
-            next(iter(store.story_results([listing.id])), None) if listing.id in stored else None
-        )
-        item = _front_item(listing, result)
+        key = (listing.id, stored.get(listing.id, ""))
+        item = cache.get(key)
+        if item is None or item.articles != len(listing.articles):
+            result = (
+                next(iter(store.story_results([listing.id])), None)
+                if listing.id in stored
+                else None
+            )
+            item = _front_item(listing, result)
+            if len(cache) >= CACHE_LIMIT:
+                cache.clear()
+            cache[key] = item
         if disputed and not item.contradictions:
             continue
         out.append(item)
