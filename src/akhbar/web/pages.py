@@ -25,6 +25,8 @@ router = APIRouter()
 Store = Annotated[ArticleStore, Depends(read_store)]
 # Articles a claim is checked against when no story is named: the best search hits.
 CHECK_HITS = 20
+# Story pages a server keeps rendered; past this the cache starts again.
+PAGE_CACHE_LIMIT = 256
 
 
 def _candidates(store: ArticleStore, claim: str) -> list[str]:
@@ -82,16 +84,29 @@ def front_page(
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str, store: Store) -> HTMLResponse:
-    doc = story_document(store, story_id)
-    if doc is None:
+    # A story's page is rendered once per change of its stored analysis (its fingerprint):
+    # reading and drawing a story of a hundred articles takes half a second.
+    fingerprint = store.story_fingerprints().get(story_id)
+    if fingerprint is None:
         raise HTTPException(404, f"no story {story_id!r} in this store; run akhbar update")
-    (story,) = doc["stories"]
-    by_id = {article["id"]: article for article in doc["articles"]}
-    body = story_html(story, main_event_articles(doc["articles"], story["id"]), by_id)
-    # The sections link to "#article-ID" (as in the static report): the list below holds
-    # those anchors, each opening the article's own page.
-    listed = [(anchor("article-", a["id"]), quote(a["id"], safe=""), a) for a in doc["articles"]]
-    return _page(request, "story.html", story=story, body=body, listed=listed)
+    cache = request.app.state.page_cache
+    key = (story_id, fingerprint)
+    if key not in cache:
+        doc = story_document(store, story_id)
+        if doc is None:
+            raise HTTPException(404, f"no story {story_id!r} in this store; run akhbar update")
+        (story,) = doc["stories"]
+        by_id = {article["id"]: article for article in doc["articles"]}
+        body = story_html(story, main_event_articles(doc["articles"], story["id"]), by_id)
+        # The sections link to "#article-ID" (as in the static report): the list below
+        # holds those anchors, each opening the article's own page.
+        listed = [
+            (anchor("article-", a["id"]), quote(a["id"], safe=""), a) for a in doc["articles"]
+        ]
+        if len(cache) >= PAGE_CACHE_LIMIT:
+            cache.clear()
+        cache[key] = {"story": story, "body": body, "listed": listed}
+    return _page(request, "story.html", **cache[key])
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
