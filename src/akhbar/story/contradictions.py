@@ -1,23 +1,27 @@
-"""Where a story's outlets disagree: counts, dates and responses, slot by slot.
+"""Where a story's outlets disagree: counts, dates, tolls and responses, slot by slot.
 
 Numbers and dates are compared only inside a claim (:mod:`akhbar.story.claims`): two clauses
 that state the same thing, of one thread of the story, so two fires on two days never
-compare their tolls. Inside a claim, two counts fill one slot only when they count the same
-thing (the kind for tolls, "قتيلا" and "قتلى" alike; the counted word otherwise), about the
-same actor (the last name before the number in its clause: "حصل إنجه على 30 بالمئة" and
-"حصل أردوغان على 52 بالمئة" are two slots) and, for what is not a toll, after the same
-predicate word ("فرز 98 بالمئة" is not "حصل على 52 بالمئة"). Each side must state the slot
-once. Values agree when what they cover meets: a hedged or rounded value ("نحو 20" and 19),
-and a whole number written beside a decimal one within one ("11" and "11,1"). A count of
-people in general ("20 شخصا") is never compared: read on ANT, such pairs counted different
-things (evacuated against displaced). A clause dated away from its article's days (another
-quake "الأسبوع الماضي", a tsunami "في 2004") is background and never compared.
+compare their figures. Inside a claim, two counts fill one slot only when they count the
+same thing (the kind and the counted word), about the same actor (the last name before the
+number in its clause: "حصل إنجه على 30 بالمئة" and "حصل أردوغان على 52 بالمئة" are two
+slots), after the same predicate word ("فرز 98 بالمئة" is not "حصل على 52 بالمئة"), in the
+same places and times. Each side must state the slot once. Values agree when what they
+cover meets: a hedged or rounded value ("نحو 20" and 19), and a whole number written beside
+a decimal one within one ("11" and "11,1"). A count of people in general ("20 شخصا") is
+never compared: read on ANT, such pairs counted different things (evacuated against
+displaced). A clause dated away from its article's days (another quake "الأسبوع الماضي", a
+tsunami "في 2004") is background and never compared. A date is compared only when both
+sides write it out as one day (a relative "أمس" follows each article's own date).
 
-A higher toll published later, or the same day, is an ``update`` in time order, up to
-``ContradictionConfig.max_update_ratio`` (a figure many times larger on the same day is
-another count: a campaign's total beside one strike's toll, and is not reported). A date
-is compared only when both sides write it out as one day (a relative "أمس" follows each
-article's own date).
+Tolls (dead, injured) are compared across a thread, not a claim: each article's own toll
+(the highest of its toll clauses, lexicon ``toll_words``: "ارتفعت الحصيلة إلى 131", else its
+first toll; an earlier or another event's toll and an upward-hedged figure left out) makes
+one ``update`` in publication order when each new figure tops the ones before (a later
+article repeating an earlier figure only lags), up to
+``ContradictionConfig.max_update_ratio`` (a figure many times larger is another count: a
+campaign's total beside one strike's toll). Figures that fall are not reported: nothing
+tells for sure which is right.
 
 Accounts: a response told differently (one outlet: Moscow refused the request; another: the
 Kremlin declined to comment on it) are found across the story's threads, as the response
