@@ -24,11 +24,11 @@ SECTION_HEADINGS = [
     "المصادر والإسناد",
     "الادعاءات",
     "التناقضات",
-    "ما انفردت به وسيلة واحدة",
     "المقالات",
     "النصوص المحذوفة",
     "مدخلات لم تُقرأ",
 ]
+# The sample has no unique facts: that section is left out.
 
 
 def _headings(page: str) -> list[str]:
@@ -81,10 +81,13 @@ def test_story_content_and_links() -> None:
     assert '<li id="event-event-call" class="event tl-main"><strong>12 شباط/فبراير 2025' in page
 
 
-def test_empty_sections_say_none_yet() -> None:
+def test_a_section_with_nothing_to_show_is_left_out() -> None:
     story = Story(id="s1", title="بوتين يهاتف الشرع", articles=())
     page = render_html(Report((), (story,), ()))
-    assert page.count('<p class="none">لا شيء بعد') == 11
+    for heading in ("الملخص", "الخط الزمني", "الادعاءات", "التناقضات", "مدخلات لم تُقرأ"):
+        assert f"<h4>{heading}" not in page and f"<h2>{heading}" not in page
+    # Only the empty articles table still says so: the story's list of its articles.
+    assert page.count('<p class="none">لا شيء بعد') == 1
 
 
 def test_hostile_text_only_escaped() -> None:
@@ -148,3 +151,23 @@ def test_story_lists_its_articles_by_outlet_and_title() -> None:
     assert summary is not None
     assert '<bdi dir="auto">سيريا ستار تايمز</bdi> 1' in summary.group(1)
     assert page.count(f'href="#article-{a000}" title=') == 1
+
+
+def test_a_report_of_several_stories_opens_on_an_index_most_covered_first() -> None:
+    from akhbar.pipeline import analyze_inputs
+
+    root = Path(__file__).resolve().parents[1]
+    report = analyze_inputs(
+        [
+            str(root / "examples" / "seeds"),
+            str(root / "tests" / "data" / "corpus" / "ant_unrelated.jsonl"),
+        ]
+    )
+    page = render_html(report)
+    index = page[page.index('<nav class="story-index">') : page.index("</nav>")]
+    assert index.count("<li>") == len(report.stories) > 1
+    first = re.search(r'<li><a href="#([^"]+)">', index).group(1)
+    assert first == "story-story-001"  # the seeds: four outlets, more than any other
+    # Each story keeps its summary in view and folds the rest.
+    assert page.count('<details class="story-detail">') == len(report.stories)
+    assert page.index('<nav class="story-index">') < page.index('<article class="story"')

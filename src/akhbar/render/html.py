@@ -33,13 +33,15 @@ def render_html(report: Report) -> str:
     """Return the report as a complete HTML document (``<html lang="ar" dir="rtl">``)."""
     doc = report_to_dict(report)
     by_id = {article["id"]: article for article in doc["articles"]}
-    stories = (
-        "".join(
-            story_html(story, main_event_articles(doc["articles"], story["id"]), by_id)
-            for story in doc["stories"]
+    ranked = ranked_stories(doc["stories"], by_id)
+    # One story is shown open; several are listed in an index, each folded below it.
+    collapsed = len(ranked) > 1
+    stories = (_index(ranked, by_id) if collapsed else "") + "".join(
+        story_html(
+            story, main_event_articles(doc["articles"], story["id"]), by_id, collapsed=collapsed
         )
-        or none_yet()
-    )
+        for story in ranked
+    ) or none_yet()
     title = f"{labels.TITLE.arabic} ({labels.TITLE.english})"
     return (
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
@@ -51,12 +53,49 @@ def render_html(report: Report) -> str:
         f'<section id="stories"><h2>{label(labels.STORIES)}</h2>{stories}</section>\n'
         f'<section id="articles"><h2>{label(labels.ARTICLES)}</h2>'
         f"{_articles_table(doc['articles'])}</section>\n"
-        f'<section id="boilerplate"><h2>{label(labels.BOILERPLATE)}</h2>'
-        f"{_boilerplate(doc['articles'])}</section>\n"
-        f'<section id="skipped"><h2>{label(labels.SKIPPED)}</h2>'
-        f"{_skipped(doc['skipped'])}</section>\n"
+        f"{_optional('boilerplate', labels.BOILERPLATE, _boilerplate(doc['articles']))}"
+        f"{_optional('skipped', labels.SKIPPED, _skipped(doc['skipped']))}"
         "</main>\n</body>\n</html>\n"
     )
+
+
+def ranked_stories(stories: list[_Item], articles: dict[str, _Item]) -> list[_Item]:
+    """Stories by the outlets covering them (most first), then the newest, then id."""
+
+    def rank(story: _Item) -> tuple[int, str, str]:
+        members = [articles.get(a, {}) for a in story["articles"]]
+        outlets = {m.get("outlet") or a for m, a in zip(members, story["articles"], strict=True)}
+        days = [m["published"][:10] for m in members if m.get("published")]
+        newest = max(days, default="")
+        # Newest first: compare the day's digits inverted.
+        inverted = newest.translate(str.maketrans("0123456789", "9876543210"))
+        return (-len(outlets), inverted, story["id"])
+
+    return sorted(stories, key=rank)
+
+
+def _index(stories: list[_Item], articles: dict[str, _Item]) -> str:
+    """A list of the stories, each a link to it, with its outlets, articles and flags."""
+    items = []
+    for story in stories:
+        outlets = {articles.get(a, {}).get("outlet") or "—" for a in story["articles"]}
+        disputed = sum(c["kind"] != "update" for c in story["contradictions"])
+        flag = f' <span class="flag">⚠ {disputed}</span>' if disputed else ""
+        items.append(
+            f'<li><a href="#{anchor("story-", story["id"])}">{auto(story["title"])}</a> '
+            f"<small>{len(outlets)} · {len(story['articles'])}</small>{flag}</li>"
+        )
+    return (
+        f'<nav class="story-index"><h3>{label(labels.STORY_INDEX)}</h3>'
+        f"<ol>{''.join(items)}</ol></nav>"
+    )
+
+
+def _optional(key: str, name: labels.Label, body: str) -> str:
+    """A section of the report, left out when it has nothing to show."""
+    if not body or 'class="none"' in body[:40]:
+        return ""
+    return f'<section id="{key}"><h2>{label(name)}</h2>{body}</section>\n'
 
 
 def _intro(doc: _Item) -> str:

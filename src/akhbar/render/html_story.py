@@ -15,7 +15,6 @@ from akhbar.render.html_parts import (
     field,
     label,
     ltr_id,
-    none_yet,
     texts,
 )
 from akhbar.render.html_provenance import provenance_html
@@ -31,12 +30,18 @@ _OPEN_ARTICLES = 8
 
 
 def story_html(
-    story: _Item, main_of: dict[str, list[str]], articles: dict[str, _Item] | None = None
+    story: _Item,
+    main_of: dict[str, list[str]],
+    articles: dict[str, _Item] | None = None,
+    *,
+    collapsed: bool = False,
 ) -> str:
-    """An ``<article>`` for one story: title, its articles, then every section in order.
+    """An ``<article>`` for one story: title, its articles, then every section that has
+    something to show, in order (an empty one is left out).
 
     ``main_of`` maps an event id to the articles whose main event it is; ``articles``
-    (id -> article) lets the story list each article by outlet and title.
+    (id -> article) lets the story list each article by outlet and title; ``collapsed``
+    folds all but the title and summary under a ``<details>`` (a long report's stories).
     """
     articles = articles or {}
     drawings = {
@@ -44,16 +49,24 @@ def story_html(
         "attributions": provenance_html(story),
         "claims": claim_matrix(story["claims"], articles),
     }
-    sections = "".join(
+    sections = [
         _section(story["id"], key, section_label, story[key], main_of, articles, drawings)
         for key, section_label in labels.STORY_SECTIONS
-    )
-    return (
-        f'<article class="story" id="{anchor("story-", story["id"])}">'
-        f"<h3>{auto(story['title'])} <small>{ltr_id(story['id'])}</small></h3>"
-        f"{_story_articles(story['articles'], articles, story.get('threads') or [])}"
-        f"{sections}</article>"
-    )
+        if story[key]
+    ]
+    listing = _story_articles(story["articles"], articles, story.get("threads") or [])
+    head = f"<h3>{auto(story['title'])} <small>{ltr_id(story['id'])}</small></h3>"
+    if collapsed:
+        lead = sections[0] if story["summary"] else ""
+        rest = "".join(sections[1:] if story["summary"] else sections)
+        body = (
+            f'{lead}<details class="story-detail"><summary>{label(labels.STORY_DETAIL)}'
+            f"</summary>{listing}{rest}</details>"
+        )
+    else:
+        body = listing + "".join(sections)
+    story_id = anchor("story-", story["id"])
+    return f'<article class="story" id="{story_id}">{head}{body}</article>'
 
 
 def _story_articles(
@@ -114,9 +127,7 @@ def _section(
     articles: dict[str, _Item],
     drawings: dict[str, str],
 ) -> str:
-    if not items:
-        body = none_yet()
-    elif key == "events":
+    if key == "events":
         body = timeline_html(items, main_of)
     elif key == "summary":
         body = drawings[key]  # the story at a glance: see html_summary

@@ -42,6 +42,10 @@ STORY_SECTIONS: tuple[tuple[str, Label], ...] = (
     ("unique_facts", Label("ما انفردت به وسيلة واحدة", "Unique facts")),
 )
 
+# A collapsed story's fold, and the index of a report's stories.
+STORY_DETAIL = Label("تفاصيل القصة", "the story in detail")
+STORY_INDEX = Label("فهرس القصص", "stories, most covered first")
+
 # The summary's citations and the flag of a story whose outlets disagree.
 CITATIONS = Label("الجمل المستشهد بها", "cited sentences")
 CONTRADICTIONS_FLAG = Label("تناقضات بين الوسائل", "contradictions")
