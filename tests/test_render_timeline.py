@@ -107,7 +107,7 @@ def test_text_list_matches_the_drawing_and_undated_come_after(page: str) -> None
     assert '<small>· يوم <span class="en" lang="en" dir="ltr">(day)</span></small>' in call[0]
     assert (
         'الحدث الرئيسي لـ <span class="en" lang="en" dir="ltr">(main event of)</span>: '
-        f'<a href="#article-{A001}">'
+        f'<a href="#article-{A001}" title="{A001}">'
     ) in call[0]
     assert "<details><summary>الشواهد" in call[0]
     assert '<q dir="auto">بوتين أجرى اتصالًا هاتفيًا مع الشرع</q>' in call[0]

@@ -7,6 +7,7 @@ from typing import Any
 
 from akhbar.render import labels
 from akhbar.render.html_parts import (
+    article_names,
     article_refs,
     auto,
     esc,
@@ -105,12 +106,13 @@ def _side(value: _Item, kind: str, articles: dict[str, _Item]) -> str:
     )
     return (
         f'<div class="side"><p><q dir="auto">{esc(shown)}</q>{when} — {outlets}</p>'
-        f"<p><small>{article_refs(value['articles'])}</small></p>{quotes}</div>"
+        f"<p><small>{article_refs(value['articles'], article_names(articles))}</small></p>"
+        f"{quotes}</div>"
     )
 
 
-def unique_fact_html(item: _Item) -> str:
-    where = article_refs([item["evidence"]["article"]])
+def unique_fact_html(item: _Item, names: dict[str, str]) -> str:
+    where = article_refs([item["evidence"]["article"]], names)
     return (
         f"<li><strong>{auto(item['outlet'])}</strong> · {auto(item['about'])}: "
         f'<q dir="auto">{esc(item["text"])}</q> <small>{where}</small></li>'

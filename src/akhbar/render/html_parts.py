@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from akhbar.render import labels
@@ -50,10 +50,33 @@ def anchor(prefix: str, value: str) -> str:
     return prefix + _ANCHOR_UNSAFE.sub(lambda match: f"_{ord(match.group()):x}_", value)
 
 
-def article_refs(ids: Iterable[str]) -> str:
-    """Links to the articles table rows, joined with an Arabic comma; a dash when none."""
-    links = [f'<a href="#{anchor("article-", value)}">{ltr_id(value)}</a>' for value in ids]
+def article_refs(ids: Iterable[str], names: Mapping[str, str] | None = None) -> str:
+    """Links to the articles table rows, joined with an Arabic comma; a dash when none.
+    ``names`` (id -> "outlet — title") shows an article by its outlet and title, its id
+    in the link's tooltip; an article it does not name shows its id."""
+    names = names or {}
+    links = [
+        f'<a href="#{anchor("article-", value)}" title="{esc(value)}">'
+        f"{auto(names[value]) if value in names else ltr_id(value)}</a>"
+        for value in ids
+    ]
     return labels.LIST_SEPARATOR.join(links) or "—"
+
+
+# A title in an article's short name is cut here.
+_NAME_TITLE_CHARS = 48
+
+
+def article_names(articles: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """Id -> "outlet — title" (the title cut at a word), for :func:`article_refs`."""
+    out = {}
+    for value, article in articles.items():
+        title = (article.get("title") or "").strip()
+        if len(title) > _NAME_TITLE_CHARS:
+            title = title[:_NAME_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+        outlet = article.get("outlet") or "—"
+        out[value] = f"{outlet} — {title}" if title else outlet
+    return out
 
 
 def texts(values: Iterable[str]) -> str:

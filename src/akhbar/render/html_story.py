@@ -9,6 +9,7 @@ from akhbar.render import labels
 from akhbar.render.html_compare import claim_matrix, contradiction_html, unique_fact_html
 from akhbar.render.html_parts import (
     anchor,
+    article_names,
     article_refs,
     auto,
     esc,
@@ -138,48 +139,49 @@ def _section(
             + "</ul>"
         )
     else:
-        body = f'<ul class="{key}">' + "".join(_ITEMS[key](item) for item in items) + "</ul>"
+        names = article_names(articles)
+        body = f'<ul class="{key}">' + "".join(_ITEMS[key](item, names) for item in items) + "</ul>"
     section_id = anchor(f"story-{key}-", story_id)
     drawing = drawings.get(key, "") if key != "summary" else ""  # drawn above its list
     return f'<section id="{section_id}"><h4>{label(section_label)}</h4>{drawing}{body}</section>'
 
 
-def _entity(item: _Item) -> str:
+def _entity(item: _Item, names: dict[str, str]) -> str:
     return (
         f"<li><strong>{auto(item['name'])}</strong> <small>({auto(item['type'])}"
         f"{labels.LIST_SEPARATOR}{ltr_id(item['id'])})</small><br>"
         f"{field('aliases', texts(item['aliases']))}<br>"
         f"{field('titles', texts(item['titles']))}<br>"
-        f"{field('articles', article_refs(item['articles']))}</li>"
+        f"{field('articles', article_refs(item['articles'], names))}</li>"
     )
 
 
-def _quote(item: _Item) -> str:
+def _quote(item: _Item, names: dict[str, str]) -> str:
     return (
         f'<li><strong>{auto(item["speaker"])}</strong>: <q dir="auto">{esc(item["text"])}</q>'
-        f" <small>[{article_refs([item['article']])}]</small><br>"
+        f" <small>[{article_refs([item['article']], names)}]</small><br>"
         f"{field('via', texts(item['via']))}</li>"
     )
 
 
-def _attribution(item: _Item) -> str:
+def _attribution(item: _Item, names: dict[str, str]) -> str:
     chain = labels.CHAIN_ARROW.join(auto(step) for step in item["chain"]) or "—"
     return (
-        f"<li>{article_refs([item['article']])}: <strong>{auto(item['source'])}</strong><br>"
+        f"<li>{article_refs([item['article']], names)}: <strong>{auto(item['source'])}</strong><br>"
         f"{field('chain', chain)}</li>"
     )
 
 
-def _claim(item: _Item) -> str:
+def _claim(item: _Item, names: dict[str, str]) -> str:
     status = item["status"]
     return (
         f'<li>{auto(item["text"], "span")} — <span class="status status-{esc(status)}">'
         f"{label(labels.CLAIM_STATUS[status])}</span> <small>{ltr_id(item['id'])}</small><br>"
-        f"{field('articles', article_refs(item['articles']))}</li>"
+        f"{field('articles', article_refs(item['articles'], names))}</li>"
     )
 
 
-_ITEMS: dict[str, Callable[[_Item], str]] = {
+_ITEMS: dict[str, Callable[[_Item, dict[str, str]], str]] = {
     "entities": _entity,
     "quotes": _quote,
     "attributions": _attribution,

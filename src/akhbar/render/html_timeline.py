@@ -21,7 +21,9 @@ __all__ = ["timeline_html"]
 _Item = dict[str, Any]
 
 
-def timeline_html(events: list[_Item], main_of: dict[str, list[str]]) -> str:
+def timeline_html(
+    events: list[_Item], main_of: dict[str, list[str]], names: dict[str, str] | None = None
+) -> str:
     """The drawing with its legend, the dated events as a list, then the undated ones.
 
     ``main_of`` maps an event id to the articles whose main event it is
@@ -34,19 +36,21 @@ def timeline_html(events: list[_Item], main_of: dict[str, list[str]]) -> str:
             f'<figure class="timeline">{timeline_svg(dated, main_of)}'
             f"<figcaption>{label(labels.TIMELINE_LEGEND)}</figcaption></figure>"
         )
-        parts.append(_list("ol", dated, main_of))
+        parts.append(_list("ol", dated, main_of, names or {}))
     if undated:
         parts.append(f'<p class="undated">{label(labels.UNDATED_EVENTS)}</p>')
-        parts.append(_list("ul", undated, main_of))
+        parts.append(_list("ul", undated, main_of, names or {}))
     return "".join(parts)
 
 
-def _list(tag: str, events: list[_Item], main_of: dict[str, list[str]]) -> str:
-    items = "".join(_event(event, main_of.get(event["id"], [])) for event in events)
+def _list(
+    tag: str, events: list[_Item], main_of: dict[str, list[str]], names: dict[str, str]
+) -> str:
+    items = "".join(_event(event, main_of.get(event["id"], []), names) for event in events)
     return f'<{tag} class="events">{items}</{tag}>'
 
 
-def _event(event: _Item, main: list[str]) -> str:
+def _event(event: _Item, main: list[str], names: dict[str, str]) -> str:
     """One event: "<date> (precision) — label id", its articles, main event of, evidence."""
     date = esc(format_date(event["date"], event["precision"], event["mod"]))
     precision = (
@@ -55,9 +59,9 @@ def _event(event: _Item, main: list[str]) -> str:
         else ""
     )
     count = esc(count_text(len(event["articles"]), ARTICLE_FORMS))
-    articles = article_refs(event["articles"])
+    articles = article_refs(event["articles"], names)
     articles += f' <small class="count">({count})</small>' if event["articles"] else ""
-    main_line = f"<br>{field('main_event_of', article_refs(main))}" if main else ""
+    main_line = f"<br>{field('main_event_of', article_refs(main, names))}" if main else ""
     kind = "event tl-main" if main else "event"
     return (
         f'<li id="{anchor("event-", event["id"])}" class="{kind}"><strong>{date}</strong>'
