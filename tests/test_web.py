@@ -198,3 +198,12 @@ def test_outlet_profiles_name_owner_country_and_a_public_source() -> None:
     assert one_side(["france24", "skynews"]) is None
     assert one_side(["خبر مباشر", "aboutmsr.com"]) is None
     assert one_side(["BBC", "CNN"]) is None
+    # No two profiled outlets share a country yet: two profiles that do are one side.
+    from akhbar.web.outlets import OutletProfile
+
+    gulf = {
+        name: OutletProfile((name,), f"{name}.example", "قطر", "owner", "source")
+        for name in ("الجزيرة", "العربي الجديد")
+    }
+    assert one_side(["الجزيرة", "العربي الجديد"], gulf.get) == "قطر"
+    assert one_side(["الجزيرة"], gulf.get) is None  # one outlet is no side

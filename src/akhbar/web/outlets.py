@@ -4,7 +4,7 @@ side: a story that only outlets of one country cover is flagged."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,11 +43,14 @@ def profile_of(outlet: str | None) -> OutletProfile | None:
     return _profiles().get(to_key(outlet).lower())
 
 
-def one_side(outlets: Iterable[str]) -> str | None:
+def one_side(
+    outlets: Iterable[str],
+    profile: Callable[[str | None], OutletProfile | None] = profile_of,
+) -> str | None:
     """The country every outlet of a story belongs to, when there are two outlets or more
-    and all are known and of one country; else None."""
+    and all are known (``profile``: the lexicon's) and of one country; else None."""
     names = [name for name in dict.fromkeys(outlets) if name and name != "—"]
-    profiles = [profile_of(name) for name in names]
+    profiles = [profile(name) for name in names]
     if any(p is None or p.country == UNKNOWN for p in profiles):
         return None
     known = {p.domain: p for p in profiles if p is not None}  # one outlet, several names
