@@ -51,7 +51,7 @@ class WebConfig:
 
 def create_app(config: WebConfig) -> FastAPI:
     """The application serving ``config.db``."""
-    from akhbar.web import api, pages
+    from akhbar.web import articles, check, search, stories
 
     app = FastAPI(
         title="akhbar",
@@ -64,8 +64,8 @@ def create_app(config: WebConfig) -> FastAPI:
     folder = Path(str(resources.files("akhbar.web")))
     app.state.templates = Jinja2Templates(directory=str(folder / "templates"))
     app.mount("/static", StaticFiles(directory=str(folder / "static")), name="static")
-    app.include_router(pages.router)
-    app.include_router(api.router)
+    for module in (stories, articles, search, check):
+        app.include_router(module.router)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

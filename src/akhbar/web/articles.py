@@ -1,4 +1,4 @@
-"""The JSON API: the report's dict shapes, and the one write (an upload, with the token).
+"""Articles: an article's page, its JSON, and the one write: ``POST /api/articles``.
 
 ``POST /api/articles`` takes one file (multipart field ``file``: JSONL, HTML or text) no
 larger than the server's ``--max-bytes``, reads it with the same ingest as the CLI, adds its
@@ -15,21 +15,20 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, UploadFile
-from fastapi.encoders import jsonable_encoder
+from fastapi import APIRouter, Header, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse
 
 from akhbar.codec import to_data
-from akhbar.errors import InputError, StoreError
+from akhbar.errors import StoreError
 from akhbar.ingest import IngestConfig
-from akhbar.store import ArticleStore, ingest_into, open_store
+from akhbar.store import ingest_into, open_store
 from akhbar.store.update_run import update_store
-from akhbar.web.app import read_store
-from akhbar.web.views import front_items, story_document
+from akhbar.web.common import Store, page
+from akhbar.web.views import article_view
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api")
-Store = Annotated[ArticleStore, Depends(read_store)]
+router = APIRouter()
 # What an upload may be; the name's suffix tells ingest how to read it.
 _TYPES = {
     "application/jsonl": ".jsonl",
@@ -42,22 +41,16 @@ _TYPES = {
 _SUFFIXES = (".jsonl", ".json", ".html", ".htm", ".txt", ".jsonl.gz")
 
 
-@router.get("/stories")
-def api_stories(request: Request, store: Store) -> list[dict[str, Any]]:
-    """The front page's stories, best first."""
-    return jsonable_encoder(front_items(store, cache=request.app.state.front_cache))
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str, store: Store) -> HTMLResponse:
+    try:
+        view = article_view(store, article_id)
+    except StoreError:
+        raise HTTPException(404, f"no article {article_id!r} in this store") from None
+    return page(request, "article.html", view=view)
 
 
-@router.get("/stories/{story_id}")
-def api_story(story_id: str, store: Store) -> dict[str, Any]:
-    """One stored story as the report writes it (its story and its articles)."""
-    doc = story_document(store, story_id)
-    if doc is None:
-        raise HTTPException(404, f"no story {story_id!r} in this store")
-    return doc
-
-
-@router.get("/articles/{article_id}")
+@router.get("/api/articles/{article_id}")
 def api_article(article_id: str, store: Store) -> dict[str, Any]:
     """One stored article and, once analysed, its analysis."""
     try:
@@ -68,16 +61,7 @@ def api_article(article_id: str, store: Store) -> dict[str, Any]:
     return {"article": to_data(article), "analysis": to_data(analysis) if analysis else None}
 
 
-@router.get("/search")
-def api_search(store: Store, q: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Stored articles matching ``q`` in Arabic key form, best first."""
-    try:
-        return jsonable_encoder(store.search(q, limit=max(1, min(limit, 100))))
-    except InputError as error:
-        raise HTTPException(400, str(error)) from None
-
-
-@router.post("/articles")
+@router.post("/api/articles")
 async def api_upload(
     request: Request,
     file: UploadFile,
