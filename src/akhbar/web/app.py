@@ -60,7 +60,7 @@ def create_app(config: WebConfig) -> FastAPI:
     )
     app.state.config = config
     app.state.front_cache = {}  # story cards by (story, fingerprint): see views.front_items
-    app.state.page_cache = {}  # rendered story pages by (story, fingerprint): see pages
+    app.state.page_cache = {}  # rendered story pages by (story, fingerprint): see stories
     folder = Path(str(resources.files("akhbar.web")))
     app.state.templates = Jinja2Templates(directory=str(folder / "templates"))
     app.mount("/static", StaticFiles(directory=str(folder / "static")), name="static")
