@@ -20,21 +20,23 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import psycopg
 
-from akhbar.codec import from_data, to_data
 from akhbar.errors import InputError
-from akhbar.model import Article, ArticleAnalysis, Assignment, Story
+from akhbar.model import Article, ArticleAnalysis, Assignment
 from akhbar.store.base import AddResult, ArticleStore, SearchHit, StoredAnalysis, StoredStory
 from akhbar.store.codec import (
     ARTICLE_COLUMNS,
+    analysis_from_text,
+    analysis_to_text,
     article_to_record,
     parse_published,
     record_to_article,
+    stored_analysis_from_text,
+    stored_analysis_to_text,
 )
 from akhbar.store.location import redact
 from akhbar.store.postgres_rank import bm25, idf, occurrences
@@ -307,7 +309,7 @@ class PostgresStore(ArticleStore):
         return [row[0] for row in rows]
 
     def put_analyses(self, analyses: Iterable[ArticleAnalysis], version: str) -> int:
-        rows = [(analysis.article.id, version, _json(analysis)) for analysis in analyses]
+        rows = [(analysis.article.id, version, analysis_to_text(analysis)) for analysis in analyses]
         with self._transaction():
             self._refuse_unstored([row[0] for row in rows], "analyses of")
             with self._db.cursor() as cursor:
@@ -325,7 +327,7 @@ class PostgresStore(ArticleStore):
             "WHERE n.article_id = ANY(%s) ORDER BY a.seq",
             (list(article_ids),),
         )
-        return {key: from_data(ArticleAnalysis, json.loads(data)) for key, data in rows}
+        return {key: analysis_from_text(data) for key, data in rows}
 
     @_reads
     def story_fingerprints(self) -> dict[str, str]:
@@ -333,13 +335,7 @@ class PostgresStore(ArticleStore):
 
     def put_story(self, result: StoredAnalysis, version: str) -> None:
         members = [member.article.id for member in result.members]
-        data = {
-            "story": to_data(result.story),
-            "members": to_data(result.members),
-            "main_event": dict(result.main_event),
-            "duplicate_of": dict(result.duplicate_of),
-        }
-        text = json.dumps(data, ensure_ascii=False)
+        text = stored_analysis_to_text(result)
         with self._transaction():
             self._refuse_unstored(members, f"story {result.story.id!r} has")
             self._db.execute(
@@ -378,7 +374,8 @@ class PostgresStore(ArticleStore):
                 "SELECT fingerprint, data FROM story_results WHERE story_id = %s", [story_id]
             )
             if rows:  # deleted meanwhile by another process
-                yield _stored_analysis(*rows[0])
+                fingerprint, data = rows[0]
+                yield stored_analysis_from_text(data, fingerprint)
 
     @contextlib.contextmanager
     def update_lock(self) -> Iterator[None]:
@@ -400,21 +397,6 @@ class PostgresStore(ArticleStore):
             yield
         finally:
             holder.close()
-
-
-def _json(value: Any) -> str:
-    return json.dumps(to_data(value), ensure_ascii=False)
-
-
-def _stored_analysis(fingerprint: str, text: str) -> StoredAnalysis:
-    data = json.loads(text)
-    return StoredAnalysis(
-        story=from_data(Story, data["story"]),
-        members=from_data(tuple[ArticleAnalysis, ...], data["members"]),
-        main_event=dict(data["main_event"]),
-        duplicate_of=dict(data["duplicate_of"]),
-        fingerprint=fingerprint,
-    )
 
 
 def _refuse_nul(location: str, article_id: str, record: Sequence[Any]) -> None:
