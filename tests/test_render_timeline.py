@@ -127,7 +127,7 @@ def test_published_cell_says_how_the_date_was_settled(page: str) -> None:
     assert row is not None
     assert '<bdi dir="ltr">2025-02-12</bdi><br><small>مستنتج <span class="en"' in row[0]
     assert '<details class="settled"><summary>كيف حُدِّد تاريخ النشر' in row[0]
-    assert '<li dir="ltr" lang="en">&#x27;اليوم&#x27; refers to the اتصال هاتفي' in row[0]
+    assert '<li dir="ltr" lang="en">&#39;اليوم&#39; refers to the اتصال هاتفي' in row[0]
     row_002 = re.search(rf'<tr id="article-{A002}">.*?</tr>', page, re.S)
     assert row_002 is not None and "settled" not in row_002[0]
     assert "<small>من نص المقال <span" in row_002[0]

@@ -3,6 +3,7 @@ FastAPI's test client; the browser tests are in test_web_browser.py."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -73,16 +74,44 @@ def test_the_story_page_holds_the_summary_citations_and_comparison(client) -> No
     text = story.text
     assert '<div class="glance">' in text and 'class="cite"' in text
     assert '<table class="matrix">' in text and "روايات مختلفة" in text
-    # In-page links to an article land on its entry, which opens the article's page.
-    assert '<li id="article-000_a07f516d440c7618"><a href="/articles/000_a07f516d440c7618">' in (
-        text
-    )
+    # Drawn by the static report's template; every article it names opens its own page.
+    assert '<li><a href="/articles/000_a07f516d440c7618" title="000_a07f516d440c7618">' in text
+    assert 'href="#article-' not in text
     assert client.get("/stories/story-nope").status_code == 404
+
+
+def test_a_citation_opens_the_cited_sentence_marked_in_its_article(client) -> None:
+    story = client.get(f"/stories/{_seeds_story(client)}").text
+    link = re.search(r'<a class="cite" href="([^"]+)">\[1\]</a>', story).group(1)
+    assert link == "/articles/001_a72c5b70b15c2776?start=128&amp;end=354#cited"
+    page = client.get(html.unescape(link)).text
+    text = client.get("/api/articles/001_a72c5b70b15c2776").json()["article"]["text"]
+    marked = _cited(page)
+    assert '<mark class="source">نقلت</mark>' in marked  # the spans inside it stay marked
+    assert html.unescape(re.sub(r"<[^>]+>", "", marked)) == text[128:354]
+    assert page.count('id="cited"') == 1
+    # Offsets outside the text mark nothing; offsets that are no numbers are refused.
+    assert (
+        'id="cited"' not in client.get("/articles/001_a72c5b70b15c2776?start=128&end=999999").text
+    )
+    assert client.get("/articles/001_a72c5b70b15c2776?start=x&end=2").status_code == 422
+
+
+def _cited(page: str) -> str:
+    """The markup inside the cited mark (which holds marks of its own)."""
+    start = page.index('<mark class="cited" id="cited">') + len('<mark class="cited" id="cited">')
+    depth = 1
+    for tag in re.finditer(r"<(/?)mark\b[^>]*>", page[start:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return page[start : start + tag.start()]
+    raise AssertionError("the cited mark is not closed")
 
 
 def test_the_article_page_marks_what_was_found_and_shows_what_was_removed(client) -> None:
     page = client.get("/articles/002_408b543a26764ddd").text
     assert '<mark class="entity">' in page and '<mark class="time">' in page
+    assert '<mark class="source">' in page
     assert "استمع إلى الملخص" in page  # a removed widget line, shown apart
     assert client.get("/articles/nope").status_code == 404
 
@@ -167,6 +196,24 @@ def test_marks_never_overlap_and_the_text_stays_escaped() -> None:
     assert mark_spans(text, spans) == (
         'قال <mark class="entity">&lt;b&gt;بوتين&lt;/b&gt;</mark> <mark class="time">أمس</mark>'
     )
+
+
+def test_the_cited_sentence_wraps_the_marks_inside_it_and_drops_one_across_its_edge() -> None:
+    from akhbar.model import Span
+
+    text = "قال بوتين أمس. وأكد الكرملين الاتصال."
+    second = text.index("وأكد")
+    kremlin, across = text.index("الكرملين"), text.index("أمس")
+    spans = [
+        (Span("a", kremlin, kremlin + len("الكرملين")), "entity"),
+        (Span("a", across, second + len("وأكد")), "time"),  # crosses the cited start
+    ]
+    assert mark_spans(text, spans, (second, len(text))) == (
+        'قال بوتين أمس. <mark class="cited" id="cited">وأكد <mark class="entity">الكرملين'
+        "</mark> الاتصال.</mark>"
+    )
+    # A cited stretch that is not inside the text marks nothing.
+    assert 'id="cited"' not in mark_spans(text, spans, (5, len(text) + 1))
 
 
 def test_stories_rank_by_outlets_then_recency() -> None:

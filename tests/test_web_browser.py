@@ -111,12 +111,15 @@ def test_front_page_story_and_a_citation_click(page: Any, server: str) -> None:
     _story_link(page, server).click()
     page.wait_for_selector(".glance")
     assert page.locator(".glance .summary").inner_text().startswith("بحث الرئيس الروسي")
-    page.locator(".glance a.cite").first.click()
-    target = page.evaluate("location.hash")
-    assert target.startswith("#cite-1-")
-    cited = page.locator(f"li{target} mark")
-    assert cited.is_visible() and cited.inner_text()
     _screenshots(page, server)
+    # A citation opens its article's page with the cited sentence marked and in view.
+    page.locator(".glance a.cite").first.click()
+    page.wait_for_selector("mark#cited")
+    assert page.evaluate("location.pathname") == "/articles/001_a72c5b70b15c2776"
+    cited = page.locator("mark#cited")
+    assert cited.is_visible() and cited.inner_text().startswith("نقلت منصة")
+    assert cited.evaluate("m => m.getBoundingClientRect().top < window.innerHeight")
+    assert page.locator("a", has_text="القصة").count() == 1  # back to the story
 
 
 def test_search_and_claim_check_forms(page: Any, server: str) -> None:

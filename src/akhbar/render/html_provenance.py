@@ -14,17 +14,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from akhbar.render.html_parts import anchor, esc, label
+from akhbar.render.html_parts import anchor, esc
 from akhbar.render.labels import Label
 
-__all__ = ["CHAINS", "COPIES", "COPIES_TEXT_OF", "provenance_html"]
+__all__ = ["CHAINS", "COPIES", "COPIES_TEXT_OF", "LEGEND", "provenance_svg"]
 
 _Item = dict[str, Any]
 
 CHAINS = Label("سلاسل النقل", "chains")
 COPIES = Label("نسخ النص", "copied text")
 COPIES_TEXT_OF = Label("ينقل نص", "copies text of")
-_LEGEND = Label("سهم متصل: يستشهد بـ · سهم متقطع: ينقل نص", "solid: cites · dashed: copies")
+LEGEND = Label("سهم متصل: يستشهد بـ · سهم متقطع: ينقل نص", "solid: cites · dashed: copies")
 _HEADINGS = ("الوسائل", "الوكالات والصحف", "المصادر الأولى")
 _COLUMN_OF_KIND = {"outlet": 0, "agency": 1, "newspaper": 1, "site": 1}
 
@@ -49,17 +49,6 @@ _STYLE = (
     ".prov-svg marker path{fill:var(--muted,#666)}"
     "</style>"
 )
-
-
-def provenance_html(story: _Item) -> str:
-    """A ``<figure>`` with the story's provenance SVG and its legend; "" when no graph."""
-    graph = story.get("provenance")
-    if not graph or not graph["nodes"]:
-        return ""
-    return (
-        f'<figure class="provenance">{provenance_svg(graph, story["id"])}'
-        f"<figcaption><small>{label(_LEGEND)}</small></figcaption></figure>"
-    )
 
 
 def _clean(text: str) -> str:

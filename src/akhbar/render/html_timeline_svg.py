@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from akhbar.render import labels
@@ -56,11 +57,18 @@ EXACT = frozenset({"day", "daypart", "time"})
 
 
 class _Chips(NamedTuple):
-    """How article chips are drawn: their text per article id, width, and how many a row."""
+    """How article chips are drawn: their text per article id, width, how many a row,
+    their tooltips and where they link."""
 
     short: dict[str, str]
     width: float
     per_row: int
+    names: dict[str, str]
+    href: Callable[[str], str]
+
+
+def _row_of(article: str) -> str:
+    return "#" + anchor("article-", article)
 
 
 class _Placed(NamedTuple):
@@ -69,11 +77,19 @@ class _Placed(NamedTuple):
     gap_before: int | None  # days since the previous event, when both are calendar dates
 
 
-def timeline_svg(dated: list[_Item], main_of: dict[str, list[str]]) -> str:
-    """An ``<svg role="img">`` of the dated events (in order), or "" when there are none."""
+def timeline_svg(
+    dated: list[_Item],
+    main_of: dict[str, list[str]],
+    names: dict[str, str] | None = None,
+    article_href: Callable[[str], str] | None = None,
+) -> str:
+    """An ``<svg role="img">`` of the dated events (in order), or "" when there are none.
+
+    ``names`` (id -> "outlet — title") is each chip's tooltip; ``article_href`` where a
+    chip links (default: the article's row in the static report)."""
     if not dated:
         return ""
-    chips = _chips(dated)
+    chips = _chips(dated, names or {}, article_href or _row_of)
     placed, height = _place(dated, chips.per_row)
     body = _axis(placed, chips.per_row) + "".join(
         _event(item, main_of.get(item.event["id"], []), chips) for item in placed
@@ -93,10 +109,11 @@ def _span_text(dated: list[_Item]) -> str:
     return f"{count}، {first}" if first == last else f"{count}، من {first} إلى {last}"
 
 
-def _chips(dated: list[_Item]) -> _Chips:
+def _chips(dated: list[_Item], names: dict[str, str], href: Callable[[str], str]) -> _Chips:
     short = _short_ids(sorted({article for event in dated for article in event["articles"]}))
     width = CHIP_PAD + CHIP_CHAR * max((len(value) for value in short.values()), default=1)
-    return _Chips(short, width, max(1, int((TEXT_X + CHIP_GAP) // (width + CHIP_GAP))))
+    per_row = max(1, int((TEXT_X + CHIP_GAP) // (width + CHIP_GAP)))
+    return _Chips(short, width, per_row, names, href)
 
 
 def _short_ids(ids: list[str]) -> dict[str, str]:
@@ -207,7 +224,8 @@ def _chip(article: str, main: bool, chips: _Chips, index: int, top: float) -> st
     y = top + row * CHIP_ROW
     kind = "tl-chip tl-main" if main else "tl-chip"
     return (
-        f'<a class="{kind}" href="#{anchor("article-", article)}"><title>{esc(article)}</title>'
+        f'<a class="{kind}" href="{esc(chips.href(article))}">'
+        f"<title>{esc(chips.names.get(article, article))}</title>"
         f'<rect x="{right - width:.1f}" y="{y:.1f}" width="{width:.1f}" height="{CHIP_HEIGHT}"'
         f' rx="4"/><text x="{right - width / 2:.1f}" y="{y + 13.5:.1f}">{esc(text)}</text></a>'
     )

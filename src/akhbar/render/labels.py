@@ -45,6 +45,8 @@ STORY_SECTIONS: tuple[tuple[str, Label], ...] = (
 # A collapsed story's fold, and the index of a report's stories.
 STORY_DETAIL = Label("تفاصيل القصة", "the story in detail")
 STORY_INDEX = Label("فهرس القصص", "stories, most covered first")
+# Copies of an article (duplicates) folded under it in a story's list.
+COPIES_FOLDED = Label("نسخ منه", "copies")
 
 # The summary's citations and the flag of a story whose outlets disagree.
 CITATIONS = Label("الجمل المستشهد بها", "cited sentences")

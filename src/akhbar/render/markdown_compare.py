@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from akhbar.render import labels
-from akhbar.render.html_compare import MATRIX_ROWS, outlet_of, short_text
 from akhbar.render.labels import bilingual
 from akhbar.render.markdown_text import escape_inline
+from akhbar.render.story_view import claim_matrix, outlet_of, short_text
 
 _Item = dict[str, Any]
 
@@ -16,25 +16,16 @@ _Item = dict[str, Any]
 def claim_matrix_md(claims: list[_Item], articles: dict[str, _Item]) -> str:
     """One row per claim (most outlets first), one column per outlet: ● carries it, ◐ a
     copy of another article's text."""
-    outlets = sorted({outlet_of(a, articles) for claim in claims for a in claim["articles"]})
-    rows = sorted(
-        claims, key=lambda c: (-len({outlet_of(a, articles) for a in c["articles"]}), c["id"])
-    )[:MATRIX_ROWS]
-    cells = [escape_inline(name) for name in outlets]
+    matrix = claim_matrix(claims, articles)
+    cells = [escape_inline(name) for name in matrix.outlets]
     lines = [
         f"| {bilingual(labels.MATRIX_CLAIM)} | " + " | ".join(cells) + " |",
-        "|---|" + "---|" * len(outlets),
+        "|---|" + "---|" * len(matrix.outlets),
     ]
-    for claim in rows:
-        copies = set(claim.get("copies") or [])
-        marks: dict[str, str] = {}
-        for article in claim["articles"]:
-            outlet = outlet_of(article, articles)
-            if marks.get(outlet) != "●":
-                marks[outlet] = "◐" if article in copies else "●"
+    for claim, marks in matrix.rows:
         status = labels.CLAIM_STATUS[claim["status"]].english
         label = f"{escape_inline(short_text(claim['text']))} ({status})"
-        row = [label] + [marks.get(o, "") for o in outlets]
+        row = [label] + [marks.get(o, "") for o in matrix.outlets]
         lines.append("| " + " | ".join(row) + " |")
     legend = "; ".join(f"{mark} {meaning}" for mark, meaning in labels.MATRIX_MARKS.items())
     return "\n".join(lines) + f"\n\n{escape_inline(legend)}"

@@ -3,8 +3,8 @@
 Reads open the store read-only for each request (SQLite connections stay in their thread;
 PostgreSQL gets a connection of its own); the one write, an upload, needs the token and
 runs the same ingest and update as the CLI. Every page is rendered on the server from the
-templates under ``web/templates`` with autoescaping on, so article text is always text;
-fragments built by the report renderer (a story's sections) are escaped by it already.
+templates under ``web/templates`` with autoescaping on, so article text is always text; a
+story is drawn by the static report's own ``render/templates/story.html``.
 Each response carries security headers: a content security policy allowing only the
 app's own assets, no framing, no content sniffing, no referrer.
 """
@@ -20,10 +20,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import ChoiceLoader, PackageLoader
 
 from akhbar import __version__
 from akhbar.errors import AkhbarError
 from akhbar.ingest.config import DEFAULT_MAX_BYTES
+from akhbar.render.templating import environment
 from akhbar.store import ArticleStore, open_store
 
 __all__ = ["WebConfig", "create_app"]
@@ -62,7 +64,11 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.front_cache = {}  # story cards by (story, fingerprint): see views.front_items
     app.state.page_cache = {}  # rendered story pages by (story, fingerprint): see stories
     folder = Path(str(resources.files("akhbar.web")))
-    app.state.templates = Jinja2Templates(directory=str(folder / "templates"))
+    # The app's pages and the report's (a story is drawn by the report's story.html).
+    loader = ChoiceLoader(
+        [PackageLoader("akhbar.web", "templates"), PackageLoader("akhbar.render", "templates")]
+    )
+    app.state.templates = Jinja2Templates(env=environment(loader))
     app.mount("/static", StaticFiles(directory=str(folder / "static")), name="static")
     for module in (stories, articles, search, check):
         app.include_router(module.router)

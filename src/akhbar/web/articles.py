@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Header, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
 from akhbar.codec import to_data
@@ -42,9 +42,18 @@ _SUFFIXES = (".jsonl", ".json", ".html", ".htm", ".txt", ".jsonl.gz")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str, store: Store) -> HTMLResponse:
+def article_page(
+    request: Request,
+    article_id: str,
+    store: Store,
+    start: Annotated[int | None, Query(ge=0)] = None,
+    end: Annotated[int | None, Query(ge=0)] = None,
+) -> HTMLResponse:
+    """The article's text with its spans marked; ``start`` and ``end`` (a citation's
+    offsets) mark the cited sentence."""
+    cited = (start, end) if start is not None and end is not None else None
     try:
-        view = article_view(store, article_id)
+        view = article_view(store, article_id, cited)
     except StoreError:
         raise HTTPException(404, f"no article {article_id!r} in this store") from None
     return page(request, "article.html", view=view)

@@ -1,19 +1,40 @@
 """What every router of the web app shares: the store dependency, date parameters, and
-rendering a page from its template with the report's stylesheet."""
+rendering a page from its template."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from akhbar.render.html_style import STYLESHEET
+from akhbar.render.templating import Links
 from akhbar.store import ArticleStore
 from akhbar.web.app import read_store
 
-__all__ = ["Store", "page", "parse_day"]
+__all__ = ["WEB_LINKS", "Store", "page", "parse_day"]
+
+
+def _article(value: str) -> str:
+    return "/articles/" + quote(value, safe="")
+
+
+def _sentence(evidence: Mapping[str, Any]) -> str:
+    """The article's page with the cited sentence marked (and scrolled to)."""
+    start, end = int(evidence["start"]), int(evidence["end"])
+    return f"{_article(evidence['article'])}?start={start}&end={end}#cited"
+
+
+# A story's links on the app: an article opens its page, a citation the cited sentence
+# marked in its article's text.
+WEB_LINKS = Links(
+    article=_article,
+    cite=lambda story_id, number, evidence: _sentence(evidence),
+    sentence=_sentence,
+)
 
 # A request's store, opened read-only for it.
 Store = Annotated[ArticleStore, Depends(read_store)]
@@ -30,7 +51,8 @@ def parse_day(value: str | None, name: str) -> dt.date | None:
 
 
 def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
-    """The page of ``template`` (autoescaped) with the report's stylesheet."""
+    """The page of ``template`` (autoescaped; the report's stylesheet and links to the
+    app's pages are in every page's context)."""
     return request.app.state.templates.TemplateResponse(
-        request, template, {"report_css": STYLESHEET, **context}, status_code=status
+        request, template, {"links": WEB_LINKS, **context}, status_code=status
     )

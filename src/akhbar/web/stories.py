@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse
 
-from akhbar.render.html_parts import anchor
-from akhbar.render.html_story import story_html
 from akhbar.render.timeline import main_event_articles
 from akhbar.web.common import Store, page, parse_day
 from akhbar.web.views import front_items, story_document
@@ -53,7 +50,8 @@ def front_page(
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str, store: Store) -> HTMLResponse:
     # A story's page is rendered once per change of its stored analysis (its fingerprint):
-    # reading and drawing a story of a hundred articles takes half a second.
+    # reading and drawing a story of a hundred articles takes half a second. The page is
+    # the story drawn by the static report's template, its links to the app's pages.
     fingerprint = store.story_fingerprints().get(story_id)
     if fingerprint is None:
         raise HTTPException(404, f"no story {story_id!r} in this store; run akhbar update")
@@ -64,17 +62,18 @@ def story_page(request: Request, story_id: str, store: Store) -> HTMLResponse:
         if doc is None:
             raise HTTPException(404, f"no story {story_id!r} in this store; run akhbar update")
         (story,) = doc["stories"]
-        by_id = {article["id"]: article for article in doc["articles"]}
-        body = story_html(story, main_event_articles(doc["articles"], story["id"]), by_id)
-        # The sections link to "#article-ID" (as in the static report): the list below
-        # holds those anchors, each opening the article's own page.
-        listed = [
-            (anchor("article-", a["id"]), quote(a["id"], safe=""), a) for a in doc["articles"]
-        ]
+        articles = {article["id"]: article for article in doc["articles"]}
+        body = page(
+            request,
+            "story_page.html",
+            story=story,
+            main_of=main_event_articles(doc["articles"], story["id"]),
+            articles=articles,
+        ).body
         if len(cache) >= PAGE_CACHE_LIMIT:
             cache.clear()
-        cache[key] = {"story": story, "body": body, "listed": listed}
-    return page(request, "story.html", **cache[key])
+        cache[key] = body
+    return HTMLResponse(cache[key])
 
 
 @router.get("/api/stories")

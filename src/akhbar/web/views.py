@@ -151,10 +151,14 @@ class ArticleView:
     marked: str  # the text as HTML, extracted spans marked, everything escaped
     story: str | None
     analysis: ArticleAnalysis | None
+    cited: bool = False  # whether a cited sentence is marked
 
 
-def article_view(store: ArticleStore, article_id: str) -> ArticleView:
-    """An article with its extracted spans marked (entities, dates, quotes, sources)."""
+def article_view(
+    store: ArticleStore, article_id: str, cited: tuple[int, int] | None = None
+) -> ArticleView:
+    """An article with its extracted spans marked (entities, dates, quotes, the words that
+    cite a source) and, given ``cited`` (start, end), that sentence marked as the cited one."""
     article = store.get(article_id)
     analysis = store.get_analyses([article_id]).get(article_id)
     story = next((a.story for a in store.assignments() if a.id == article_id), None)
@@ -163,22 +167,47 @@ def article_view(store: ArticleStore, article_id: str) -> ArticleView:
         spans += [(m.span, "entity") for m in analysis.entities]
         spans += [(t.span, "time") for t in analysis.times]
         spans += [(q.span, "quote") for q in analysis.quotes]
-    return ArticleView(article, mark_spans(article.text, spans), story, analysis)
+        spans += [(s.span, "source") for s in analysis.sources]
+        spans += [(link.span, "source") for s in analysis.sources for link in s.links]
+    marked = mark_spans(article.text, spans, cited)
+    return ArticleView(article, marked, story, analysis, 'id="cited"' in marked)
 
 
-def mark_spans(text: str, spans: Sequence[tuple[Span, str]]) -> str:
+def mark_spans(
+    text: str, spans: Sequence[tuple[Span, str]], cited: tuple[int, int] | None = None
+) -> str:
     """``text`` escaped, with non-overlapping spans (longest first where they overlap)
-    wrapped in ``<mark class="KIND">``; paragraphs kept as line breaks."""
+    wrapped in ``<mark class="KIND">``; paragraphs kept as line breaks. ``cited`` (start,
+    end) wraps that stretch in ``<mark class="cited" id="cited">``; a span crossing its
+    edge is left unmarked."""
+    if cited is not None and not 0 <= cited[0] < cited[1] <= len(text):
+        cited = None
+    edges = (cited[0], cited[1]) if cited else ()
     chosen: list[tuple[int, int, str]] = []
     for span, kind in sorted(spans, key=lambda item: (item[0].start, -item[0].end)):
         if chosen and span.start < chosen[-1][1]:
             continue
+        if any(span.start < edge < span.end for edge in edges):
+            continue
         if 0 <= span.start < span.end <= len(text):
             chosen.append((span.start, span.end, kind))
+    opening = dict.fromkeys(edges[:1], '<mark class="cited" id="cited">')
+    closing = dict.fromkeys(edges[1:], "</mark>")
     parts, at = [], 0
     for start, end, kind in chosen:
-        parts.append(html.escape(text[at:start]))
+        parts.append(_plain(text, at, start, opening, closing))
         parts.append(f'<mark class="{kind}">{html.escape(text[start:end])}</mark>')
         at = end
-    parts.append(html.escape(text[at:]))
+    parts.append(_plain(text, at, len(text), opening, closing))
     return "".join(parts).replace("\n", "<br>\n")
+
+
+def _plain(text: str, start: int, end: int, opening: dict, closing: dict) -> str:
+    """``text[start:end]`` escaped, with the cited mark opened or closed where it falls."""
+    out, at = [], start
+    for edge in sorted(e for e in (*opening, *closing) if start <= e <= end):
+        out.append(html.escape(text[at:edge]))
+        out.append(closing.get(edge, "") + opening.get(edge, ""))
+        at = edge
+    out.append(html.escape(text[at:end]))
+    return "".join(out)
