@@ -18,8 +18,7 @@ from fastapi.testclient import TestClient
 from akhbar.store import ingest_into, open_store
 from akhbar.store.update_run import update_store
 from akhbar.web import WebConfig, create_app
-from akhbar.web.rank import rank_stories
-from akhbar.web.views import mark_spans
+from akhbar.web.views import mark_spans, rank_stories
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
 TOKEN = "s3cret-token"

@@ -8,9 +8,12 @@ Pure functions over the report dict (``report_to_dict``); the templates (HTML) a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from akhbar.story.ranking import Coverage, rank_by_coverage
 
 __all__ = [
     "MATRIX_ROWS",
@@ -45,18 +48,17 @@ def short_text(text: str) -> str:
 
 
 def ranked_stories(stories: list[_Item], articles: Mapping[str, _Item]) -> list[_Item]:
-    """Stories by the outlets covering them (most first), then the newest, then id."""
-
-    def rank(story: _Item) -> tuple[int, str, str]:
+    """Stories ranked as on akhbar serve's front page (``story.ranking``): most outlets
+    first, less a story's age against the newest; then more articles, then the id."""
+    coverage = []
+    for story in stories:
         members = [articles.get(a, {}) for a in story["articles"]]
         outlets = {m.get("outlet") or a for m, a in zip(members, story["articles"], strict=True)}
         days = [m["published"][:10] for m in members if m.get("published")]
-        newest = max(days, default="")
-        # Newest first: compare the day's digits inverted.
-        inverted = newest.translate(str.maketrans("0123456789", "9876543210"))
-        return (-len(outlets), inverted, story["id"])
-
-    return sorted(stories, key=rank)
+        last = dt.date.fromisoformat(max(days)) if days else None
+        coverage.append(Coverage(story["id"], len(outlets), len(story["articles"]), last))
+    by_id = {story["id"]: story for story in stories}
+    return [by_id[value] for value in rank_by_coverage(coverage)]
 
 
 @dataclass(frozen=True)

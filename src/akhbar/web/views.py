@@ -1,9 +1,9 @@
 """What the pages and the JSON API show, read from the store (no HTML here).
 
 The front page lists the stored stories (the store's light listing, ranked by
-:func:`akhbar.web.rank.rank_stories`) and reads the analyses of those it shows only; a story
-page and the API read one story's stored analysis; an article page reads the article, its
-analysis and where it was assigned.
+:func:`akhbar.story.ranking.rank_by_coverage`) and reads the analyses of those it shows
+only; a story page and the API read one story's stored analysis; an article page reads
+the article, its analysis and where it was assigned.
 """
 
 from __future__ import annotations
@@ -18,10 +18,17 @@ from akhbar.model import ArticleAnalysis, Report, Span
 from akhbar.render.document import report_to_dict
 from akhbar.store import ArticleStore
 from akhbar.store.base import StoredAnalysis, StoredStory
+from akhbar.story.ranking import Coverage, rank_by_coverage
 from akhbar.web.outlets import UNKNOWN, one_side, profile_of
-from akhbar.web.rank import rank_stories
 
-__all__ = ["FrontItem", "article_view", "front_items", "story_document"]
+__all__ = [
+    "FrontItem",
+    "article_view",
+    "front_items",
+    "mark_spans",
+    "rank_stories",
+    "story_document",
+]
 
 # Stories on the front page.
 FRONT_LIMIT = 30
@@ -83,6 +90,13 @@ def front_items(
         if len(out) >= limit:
             break
     return out
+
+
+def rank_stories(stories: list[StoredStory]) -> list[StoredStory]:
+    """The stored stories, best first (:func:`akhbar.story.ranking.rank_by_coverage`)."""
+    by_id = {story.id: story for story in stories}
+    coverage = [Coverage(s.id, len(s.outlets), len(s.articles), s.last_published) for s in stories]
+    return [by_id[value] for value in rank_by_coverage(coverage)]
 
 
 def _within(story: StoredStory, since, until, outlet) -> bool:
