@@ -178,6 +178,38 @@ def test_uploads_need_the_token_and_keep_to_the_limits(client, store_path: str) 
     assert off.post("/api/articles", files=upload, headers=_auth()).status_code == 403
 
 
+def test_an_update_needs_the_token_and_analyses_what_another_hand_ingested(
+    client, store_path: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        json.dumps(
+            {"id": "wire-1", "title": "الشيباني في موسكو", "text": "وصل الشيباني إلى موسكو."},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    with open_store(store_path) as store:
+        ingest_into(store, [str(path)])
+    assert client.post("/api/update").status_code == 401
+    assert client.get("/api/articles/wire-1").json()["analysis"] is None
+    done = client.post("/api/update", headers=_auth())
+    assert done.status_code == 200 and done.json()["articles_analysed"] == 1
+    assert client.get("/api/articles/wire-1").json()["analysis"] is not None
+    off = TestClient(create_app(WebConfig(db=store_path)))
+    assert off.post("/api/update", headers=_auth()).status_code == 403
+
+
+def test_the_api_documentation_page_works_offline(client) -> None:
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    for operation in ("POST /api/articles", "POST /api/update", "GET /api/stories/{story_id}"):
+        assert f"<code>{operation}</code>" in docs.text
+    # FastAPI's Swagger UI would load its scripts from a CDN: this page loads nothing.
+    assert "<script" not in docs.text and "cdn" not in docs.text
+    assert client.get("/redoc").status_code == 404
+
+
 def _auth() -> dict[str, str]:
     return {"Authorization": f"Bearer {TOKEN}"}
 

@@ -1,10 +1,10 @@
 """The web app: one FastAPI application over one store.
 
 Reads open the store read-only for each request (SQLite connections stay in their thread;
-PostgreSQL gets a connection of its own); the one write, an upload, needs the token and
-runs the same ingest and update as the CLI. Every page is rendered on the server from the
-templates under ``web/templates`` with autoescaping on, so article text is always text; a
-story is drawn by the static report's own ``render/templates/story.html``.
+PostgreSQL gets a connection of its own); the writes, an upload and an update, need the
+token and run the same ingest and update as the CLI. Every page is rendered on the server
+from the templates under ``web/templates`` with autoescaping on, so article text is always
+text; a story is drawn by the static report's own ``render/templates/story.html``.
 Each response carries security headers: a content security policy allowing only the
 app's own assets, no framing, no content sniffing, no referrer.
 """
@@ -43,7 +43,7 @@ _HEADERS = {
 
 @dataclass(frozen=True)
 class WebConfig:
-    """``db``: the store; ``token``: what uploads must present (None: uploads are off);
+    """``db``: the store; ``token``: what writes must present (None: writes are off);
     ``max_bytes``: the largest upload (the CLI's ``--max-bytes``)."""
 
     db: str
@@ -53,12 +53,15 @@ class WebConfig:
 
 def create_app(config: WebConfig) -> FastAPI:
     """The application serving ``config.db``."""
-    from akhbar.web import articles, check, search, stories
+    from akhbar.web import api_docs, articles, check, search, stories, update
 
     app = FastAPI(
         title="akhbar",
         version=__version__,
         description="Arabic news compared across outlets: stories, claims, contradictions.",
+        # Swagger UI and ReDoc load scripts from a CDN: /docs is rendered here instead.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.config = config
     app.state.front_cache = {}  # story cards by (story, fingerprint): see views.front_items
@@ -70,7 +73,7 @@ def create_app(config: WebConfig) -> FastAPI:
     )
     app.state.templates = Jinja2Templates(env=environment(loader))
     app.mount("/static", StaticFiles(directory=str(folder / "static")), name="static")
-    for module in (stories, articles, search, check):
+    for module in (stories, articles, search, check, update, api_docs):
         app.include_router(module.router)
 
     @app.middleware("http")

@@ -10,7 +10,6 @@ is changed by a refused upload.
 
 from __future__ import annotations
 
-import hmac
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,7 +22,7 @@ from akhbar.errors import StoreError
 from akhbar.ingest import IngestConfig
 from akhbar.store import ingest_into, open_store
 from akhbar.store.update_run import update_store
-from akhbar.web.common import Store, page
+from akhbar.web.common import Store, page, require_token, update_status
 from akhbar.web.views import article_view
 
 __all__ = ["router"]
@@ -78,7 +77,7 @@ async def api_upload(
 ) -> dict[str, Any]:
     """Add the articles of one file and update the stories they touch (needs the token)."""
     config = request.app.state.config
-    _check_token(config.token, authorization)
+    require_token(config.token, authorization)
     suffix = _suffix(file)
     data = await file.read(config.max_bytes + 1)
     if len(data) > config.max_bytes:
@@ -93,22 +92,13 @@ async def api_upload(
                 )
                 updated = update_store(store)
         except StoreError as error:
-            status = 409 if "another akhbar update" in str(error) else 400
-            raise HTTPException(status, str(error)) from None
+            raise HTTPException(update_status(error), str(error)) from None
     return {
         "added": ingested.added,
         "already_present": ingested.already_present,
         "skipped": [{"source": file.filename, "reason": s.reason} for s in ingested.skipped],
         "stories_analysed": updated.stories_analysed,
     }
-
-
-def _check_token(token: str | None, authorization: str | None) -> None:
-    if token is None:
-        raise HTTPException(403, "uploads are off: start akhbar serve with --token")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not authorization or not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is needed to upload")
 
 
 def _suffix(file: UploadFile) -> str:

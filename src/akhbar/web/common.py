@@ -4,6 +4,7 @@ rendering a page from its template."""
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 from collections.abc import Mapping
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -15,7 +16,7 @@ from akhbar.render.templating import Links
 from akhbar.store import ArticleStore
 from akhbar.web.app import read_store
 
-__all__ = ["WEB_LINKS", "Store", "page", "parse_day"]
+__all__ = ["WEB_LINKS", "Store", "page", "parse_day", "require_token", "update_status"]
 
 
 def _article(value: str) -> str:
@@ -56,3 +57,18 @@ def page(request: Request, template: str, status: int = 200, **context) -> HTMLR
     return request.app.state.templates.TemplateResponse(
         request, template, {"links": WEB_LINKS, **context}, status_code=status
     )
+
+
+def require_token(token: str | None, authorization: str | None) -> None:
+    """A write's check: 403 when the server takes no writes (no ``--token``), 401 when the
+    ``Authorization: Bearer TOKEN`` header is missing or wrong (compared in constant time)."""
+    if token is None:
+        raise HTTPException(403, "writes are off: start akhbar serve with --token")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not authorization or not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is needed to write")
+
+
+def update_status(error: Exception) -> int:
+    """409 when another update holds the store, else 400 (the message says why)."""
+    return 409 if "another akhbar update" in str(error) else 400
