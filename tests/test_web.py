@@ -62,6 +62,7 @@ def test_the_front_page_opens_on_the_seeds_story_with_its_coverage_and_flags(cli
     assert "بوتين يهاتف الشرع" in page.text[first : first + 400]
     assert "⚠ تناقضات 2" in page.text  # the Bogdanov names and the Assad accounts
     assert "<bdi>خبر مباشر</bdi> 1" in page.text
+    assert '<option value="خبر مباشر">' in page.text  # the outlet filter offers the outlets
     disputed = client.get("/?disputed=true").text
     assert disputed.count('class="story-card"') == 1
     assert client.get("/?since=yesterday").status_code == 400

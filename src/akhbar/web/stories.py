@@ -28,8 +28,10 @@ def front_page(
     outlet: str | None = None,
     disputed: bool = False,
 ) -> HTMLResponse:
+    listing = store.stories()
     items = front_items(
         store,
+        listing=listing,
         since=parse_day(since, "since"),
         until=parse_day(until, "until"),
         outlet=outlet or None,
@@ -40,6 +42,7 @@ def front_page(
         request,
         "front.html",
         items=items,
+        outlets=sorted({name for story in listing for name in story.outlets}),
         since=since or "",
         until=until or "",
         outlet=outlet or "",

@@ -62,12 +62,15 @@ def front_items(
     disputed: bool = False,
     limit: int = FRONT_LIMIT,
     cache: MutableMapping[tuple[str, str], FrontItem] | None = None,
+    listing: list[StoredStory] | None = None,
 ) -> list[FrontItem]:
     """The front page's stories, best first, filtered by date range, outlet, disputes.
 
     ``cache`` keeps each story's card under its fingerprint: a story's stored analysis
-    (every member's analysis) is read once per change, not once per page view."""
-    listed = [s for s in store.stories() if _within(s, since, until, outlet)]
+    (every member's analysis) is read once per change, not once per page view. ``listing``
+    is the store's stories when the caller has read them already."""
+    listing = store.stories() if listing is None else listing
+    listed = [s for s in listing if _within(s, since, until, outlet)]
     stored = store.story_fingerprints()
     cache = {} if cache is None else cache
     out = []
