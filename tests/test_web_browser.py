@@ -111,7 +111,7 @@ def test_front_page_story_and_a_citation_click(page: Any, server: str) -> None:
     _story_link(page, server).click()
     page.wait_for_selector(".glance")
     assert page.locator(".glance .summary").inner_text().startswith("بحث الرئيس الروسي")
-    _screenshots(page, server)
+    story = page.url
     # A citation opens its article's page with the cited sentence marked and in view.
     page.locator(".glance a.cite").first.click()
     page.wait_for_selector("mark#cited")
@@ -120,6 +120,7 @@ def test_front_page_story_and_a_citation_click(page: Any, server: str) -> None:
     assert cited.is_visible() and cited.inner_text().startswith("نقلت منصة")
     assert cited.evaluate("m => m.getBoundingClientRect().top < window.innerHeight")
     assert page.locator("a", has_text="القصة").count() == 1  # back to the story
+    _screenshots(page, {"front": server + "/", "story": story, "article": page.url})
 
 
 def test_search_and_claim_check_forms(page: Any, server: str) -> None:
@@ -153,15 +154,15 @@ def test_uploads_with_and_without_the_token(page: Any, server: str) -> None:
     assert "استقبل" in page.locator(".text").inner_text()
 
 
-def _screenshots(page: Any, server: str) -> None:
+def _screenshots(page: Any, pages: dict[str, str]) -> None:
+    """With AKHBAR_SCREENSHOTS=DIR: each page at 390 and 1280 px, as NAME-WIDTH.png."""
     folder = os.environ.get("AKHBAR_SCREENSHOTS")
     if not folder:
         return
     Path(folder).mkdir(parents=True, exist_ok=True)
-    story = page.url.split("#")[0]
     for width, height in ((390, 844), (1280, 800)):
         page.set_viewport_size({"width": width, "height": height})
-        page.goto(server + "/")
-        page.screenshot(path=f"{folder}/front-{width}.png", full_page=False)
-        page.goto(story)
-        page.screenshot(path=f"{folder}/story-{width}.png", full_page=False)
+        for name, url in pages.items():
+            page.goto(url)
+            page.screenshot(path=f"{folder}/{name}-{width}.png", full_page=False)
+

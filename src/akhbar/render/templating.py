@@ -38,6 +38,9 @@ __all__ = ["STATIC_LINKS", "Links", "configure", "environment", "report_environm
 
 # Up to this many articles a story's list is open; a longer one starts folded.
 OPEN_ARTICLES = 8
+# An entity names this many of its articles, then "+N": a name in forty articles would
+# otherwise list forty titles (the story's own list and the JSON report hold them all).
+ENTITY_ARTICLES = 5
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ def configure(env: Environment) -> Environment:
         numbered_citations=numbered_citations,
         story_listing=story_listing,
         OPEN_ARTICLES=OPEN_ARTICLES,
+        ENTITY_ARTICLES=ENTITY_ARTICLES,
         PROVENANCE_LEGEND=PROVENANCE_LEGEND,
     )
     return env
