@@ -5,8 +5,10 @@ beside the same report written by an earlier commit (``--baseline``).
 
 Both reports are written from the same articles (``akhbar analyze`` of the ANT articles
 published between FIRST and LAST); the baseline's code is checked out with ``git worktree``
-and run in a child process. Each page is opened from disk in headless Chromium (Debian's,
-through Playwright) ``--runs`` times: first-contentful-paint and the load event, medians.
+and run in a child process, which also times the rendering alone (the report to the page:
+Jinja2 templates now, Python string builders up to f6ae92a, the default baseline). Each page
+is opened from disk in headless Chromium (Debian's, through Playwright) ``--runs`` times:
+first-contentful-paint and the load event, medians.
 """
 
 from __future__ import annotations
@@ -24,10 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "ant-multisource.jsonl.gz"
 _WRITE = """
-import sys
+import sys, time
 from akhbar.pipeline import analyze_inputs
 from akhbar.render import render
-open(sys.argv[2], "w", encoding="utf-8").write(render(analyze_inputs([sys.argv[1]]), "html"))
+report = analyze_inputs([sys.argv[1]])
+start = time.perf_counter()
+page = render(report, "html")
+print(round((time.perf_counter() - start) * 1000, 1))
+open(sys.argv[2], "w", encoding="utf-8").write(page)
 """
 
 
@@ -71,7 +77,8 @@ def _day_file(days: list[str], path: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--days", nargs=2, default=["2018-05-07", "2018-05-08"])
-    parser.add_argument("--baseline", default="266b7bd")
+    # f6ae92a: the last commit whose report was written by Python string builders.
+    parser.add_argument("--baseline", default="f6ae92a")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,11 +97,16 @@ def main() -> None:
             for name, source in (("now", ROOT / "src"), (args.baseline, worktree / "src")):
                 out = folder / f"{name}.html"
                 env = {**os.environ, "PYTHONPATH": str(source)}
-                subprocess.run(
-                    [sys.executable, "-c", _WRITE, str(day), str(out)], env=env, check=True
+                written = subprocess.run(
+                    [sys.executable, "-c", _WRITE, str(day), str(out)],
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    text=True,
                 )
+                render_ms = float(written.stdout.split()[-1])
                 size = round(out.stat().st_size / 2**20, 2)
-                pages[name] = {"mib": size, **_timing(out, args.runs)}
+                pages[name] = {"mib": size, "render_ms": render_ms, **_timing(out, args.runs)}
         finally:
             subprocess.run(
                 ["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, check=False
