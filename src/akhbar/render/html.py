@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from akhbar.model import Report
 from akhbar.render.document import report_to_dict
-from akhbar.render.html_parts import article_names
-from akhbar.render.story_view import ranked_stories
+from akhbar.render.story_view import article_names, ranked_stories
 from akhbar.render.templating import STATIC_LINKS, report_environment
 from akhbar.render.timeline import main_event_articles
 

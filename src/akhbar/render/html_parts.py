@@ -1,12 +1,10 @@
-"""What the HTML outputs compute in Python: escaping for the SVG drawings, fragment ids,
-safe URL links, and an article's short name ("outlet — title"). The markup itself is in
-``templates/`` (see ``templating``)."""
+"""What the HTML outputs compute in Python: escaping for the SVG drawings, fragment ids and
+safe URL links. The markup itself is in ``templates/`` (see ``templating``)."""
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
 from typing import Any
 
 # Only plain http(s) URLs become links: no scheme tricks (javascript:, data:), and no spaces or
@@ -23,22 +21,6 @@ def esc(text: Any) -> str:
 def anchor(prefix: str, value: str) -> str:
     """A stable fragment id for ``value``: unsafe characters spelled as their code points."""
     return prefix + _ANCHOR_UNSAFE.sub(lambda match: f"_{ord(match.group()):x}_", value)
-
-
-# A title in an article's short name is cut here.
-_NAME_TITLE_CHARS = 48
-
-
-def article_names(articles: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
-    """Id -> "outlet — title" (the title cut at a word), for the templates' article links."""
-    out = {}
-    for value, article in articles.items():
-        title = (article.get("title") or "").strip()
-        if len(title) > _NAME_TITLE_CHARS:
-            title = title[:_NAME_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
-        outlet = article.get("outlet") or "—"
-        out[value] = f"{outlet} — {title}" if title else outlet
-    return out
 
 
 def is_safe_url(url: str | None) -> bool:

@@ -9,13 +9,13 @@ from akhbar.render import labels
 from akhbar.render.dates import format_date
 from akhbar.render.labels import bilingual
 from akhbar.render.markdown_text import escape_inline
-from akhbar.render.story_view import numbered_citations, outlet_of
+from akhbar.render.story_view import article_names, numbered_citations, outlet_of
 
 _Item = dict[str, Any]
 
 
 def summary_md(story: _Item, articles: dict[str, _Item]) -> str:
-    """The summary paragraph ("... [1][2]"), then "[1] «sentence» — outlet, article"."""
+    """The summary paragraph ("... [1][2]"), then "[1] «sentence» — outlet — title (id)"."""
     citations = numbered_citations(story["summary"])
     parts = []
     for item, cites in citations.sentences:
@@ -25,11 +25,13 @@ def summary_md(story: _Item, articles: dict[str, _Item]) -> str:
     if not parts:
         return ""
     lines = [" ".join(parts), "", f"**{bilingual(labels.CITATIONS)}**", ""]
+    names = article_names(articles)
     for number, evidence in citations.cited:
         article = evidence["article"]
         lines.append(
             f"{number}. «{escape_inline(evidence['text'])}» — "
-            f"{escape_inline(outlet_of(article, articles))}, {escape_inline(article)}"
+            f"{escape_inline(names.get(article, outlet_of(article, articles)))}"
+            f" ({escape_inline(article)})"
         )
     disagree = [c for c in story["contradictions"] if c["kind"] != "update"]
     if disagree:

@@ -20,6 +20,7 @@ __all__ = [
     "Citations",
     "Listed",
     "Matrix",
+    "article_names",
     "claim_matrix",
     "numbered_citations",
     "outlet_of",
@@ -34,6 +35,22 @@ _Item = dict[str, Any]
 MATRIX_ROWS = 30
 # A claim's wording in a matrix row is cut here (the full text is in the list below).
 _ROW_CHARS = 90
+
+
+# A title in an article's short name is cut here.
+_NAME_TITLE_CHARS = 48
+
+
+def article_names(articles: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """Id -> "outlet — title" (the title cut at a word): how the reports cite an article."""
+    out = {}
+    for value, article in articles.items():
+        title = (article.get("title") or "").strip()
+        if len(title) > _NAME_TITLE_CHARS:
+            title = title[:_NAME_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+        outlet = article.get("outlet") or "—"
+        out[value] = f"{outlet} — {title}" if title else outlet
+    return out
 
 
 def outlet_of(article: str, articles: Mapping[str, _Item]) -> str:

@@ -20,12 +20,13 @@ from markupsafe import Markup
 
 from akhbar.render import labels
 from akhbar.render.dates import format_date
-from akhbar.render.html_parts import anchor, article_names, url_html
+from akhbar.render.html_parts import anchor, url_html
 from akhbar.render.html_provenance import LEGEND as PROVENANCE_LEGEND
 from akhbar.render.html_provenance import provenance_svg
 from akhbar.render.html_style import STYLESHEET
 from akhbar.render.html_timeline_svg import timeline_svg
 from akhbar.render.story_view import (
+    article_names,
     claim_matrix,
     numbered_citations,
     outlet_of,
