@@ -134,6 +134,13 @@ def test_the_api_gives_the_reports_shapes(client) -> None:
     assert len(client.get("/api/search", params={"q": "بوتين"}).json()) == 5
     assert client.get("/api/search", params={"q": '"'}).status_code == 400
     assert client.get("/openapi.json").json()["info"]["title"] == "akhbar"
+    claim = {"claim": "بوتين يؤكد دعم وحدة سوريا وسيادتها"}
+    verdicts = client.get("/api/check", params=claim).json()
+    assert sum(v["stance"] == "agree" for v in verdicts) >= 3
+    assert {"article", "outlet", "title", "stance", "evidence", "reason"} <= set(verdicts[0])
+    nope = client.get("/api/check", params={**claim, "story": "nope"})
+    assert nope.status_code == 404 and nope.json()["detail"] == "no story 'nope' in this store"
+    assert client.get("/api/check").status_code == 422  # no claim
 
 
 def test_hostile_text_is_text_on_every_page(client) -> None:

@@ -165,4 +165,3 @@ def _screenshots(page: Any, pages: dict[str, str]) -> None:
         for name, url in pages.items():
             page.goto(url)
             page.screenshot(path=f"{folder}/{name}-{width}.png", full_page=False)
-
