@@ -19,6 +19,7 @@ __all__ = [
     "MATRIX_ROWS",
     "Citations",
     "Listed",
+    "Listing",
     "Matrix",
     "article_names",
     "claim_matrix",

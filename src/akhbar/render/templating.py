@@ -35,7 +35,7 @@ from akhbar.render.story_view import (
 )
 from akhbar.render.timeline import ARTICLE_FORMS, count_text, split_dated, thread_days
 
-__all__ = ["STATIC_LINKS", "Links", "configure", "environment", "report_environment"]
+__all__ = ["STATIC_LINKS", "Links", "environment", "report_environment"]
 
 # Up to this many articles a story's list is open; a longer one starts folded.
 OPEN_ARTICLES = 8
@@ -83,13 +83,21 @@ def _timeline(events: list[Mapping[str, Any]], main_of, names, links: Links) -> 
 
 
 def _provenance(story: Mapping[str, Any]) -> Markup:
-    graph = story.get("provenance")
-    return Markup(provenance_svg(graph, story["id"]) if graph and graph["nodes"] else "")
+    return Markup(provenance_svg(story["provenance"], story["id"]))
 
 
-def configure(env: Environment) -> Environment:
-    """Give ``env`` what the report templates use: labels, date and count wording, the
-    drawings, anchors. The web app's environment is configured by this too."""
+def environment(loader: BaseLoader) -> Environment:
+    """An autoescaping environment over ``loader`` with what the report templates use:
+    labels, date and count wording, the drawings, anchors (the web app's is made here too,
+    over its own templates and these)."""
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.globals.update(
         labels=labels,
         anchor=anchor,
@@ -114,20 +122,6 @@ def configure(env: Environment) -> Environment:
         PROVENANCE_LEGEND=PROVENANCE_LEGEND,
     )
     return env
-
-
-def environment(loader: BaseLoader) -> Environment:
-    """An autoescaping environment over ``loader``, configured for the report templates."""
-    return configure(
-        Environment(
-            loader=loader,
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-    )
 
 
 @functools.cache
