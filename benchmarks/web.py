@@ -9,7 +9,11 @@ then ``akhbar update``). A real ``akhbar serve`` runs on a free local port; a bo
 loop (``--clients`` threads, ``--requests`` requests per page in all) measures each
 request's latency. The baseline renders the same pages in this process, one at a time,
 through the same views and templates without HTTP (FastAPI's test client): what the page
-costs before the server and the concurrency add theirs.
+costs before the server and the concurrency add theirs; and each page's template alone,
+rendered from data read beforehand.
+
+All of ANT: ``akhbar ingest ant.jsonl --db ant.db; akhbar update --db ant.db``, then
+``python benchmarks/web.py --db ant.db``.
 """
 
 from __future__ import annotations
@@ -85,6 +89,56 @@ def _in_process(db: str, paths: list[str], repeat: int) -> dict[str, dict[str, f
     return out
 
 
+def _templates_alone(db: str, paths: list[str], repeat: int) -> dict[str, dict[str, float]]:
+    """Each page's template rendered from data read beforehand: the template time alone."""
+    from akhbar.render.timeline import main_event_articles
+    from akhbar.store import open_store
+    from akhbar.web import WebConfig, create_app
+    from akhbar.web.common import WEB_LINKS
+    from akhbar.web.views import front_items, story_document
+
+    env = create_app(WebConfig(db=db)).state.templates.env
+    with open_store(db, create=False, read_only=True) as store:
+        listing = store.stories()
+        doc = story_document(store, paths[1].rsplit("/", 1)[1])
+        (story,) = doc["stories"]
+        contexts = {
+            paths[0]: (
+                "front.html",
+                {
+                    "items": front_items(store, listing=listing),
+                    "outlets": sorted({name for s in listing for name in s.outlets}),
+                    "since": "",
+                    "until": "",
+                    "outlet": "",
+                    "disputed": False,
+                },
+            ),
+            paths[1]: (
+                "story_page.html",
+                {
+                    "story": story,
+                    "main_of": main_event_articles(doc["articles"], story["id"]),
+                    "articles": {a["id"]: a for a in doc["articles"]},
+                },
+            ),
+            paths[2]: (
+                "search.html",
+                {"q": QUERY, "hits": store.search(QUERY, limit=50), "problem": ""},
+            ),
+        }
+    out = {}
+    for path, (name, context) in contexts.items():
+        template = env.get_template(name)
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            template.render(links=WEB_LINKS, **context)
+            times.append((time.perf_counter() - start) * 1000)
+        out[path] = _percentiles(times)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", default=None)
@@ -117,12 +171,14 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=10)
         alone = _in_process(db, paths, max(5, args.requests // 20))
+        templates = _templates_alone(db, paths, max(5, args.requests // 20))
     result = {
         "archive": args.archive if args.db is None else None,
         "clients": args.clients,
         "requests_per_page": args.requests,
         "served": served,
         "rendered_in_process": alone,
+        "templates_alone": templates,
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
