@@ -95,11 +95,11 @@ def _templates_alone(db: str, paths: list[str], repeat: int) -> dict[str, dict[s
     from akhbar.store import open_store
     from akhbar.web import WebConfig, create_app
     from akhbar.web.common import WEB_LINKS
-    from akhbar.web.views import front_items, story_document
+    from akhbar.web.views import front_items, front_listing, story_document
 
     env = create_app(WebConfig(db=db)).state.templates.env
     with open_store(db, create=False, read_only=True) as store:
-        listing = store.stories()
+        listing = front_listing(store)
         doc = story_document(store, paths[1].rsplit("/", 1)[1])
         (story,) = doc["stories"]
         contexts = {
@@ -107,7 +107,7 @@ def _templates_alone(db: str, paths: list[str], repeat: int) -> dict[str, dict[s
                 "front.html",
                 {
                     "items": front_items(store, listing=listing),
-                    "outlets": sorted({name for s in listing for name in s.outlets}),
+                    "outlets": listing.outlets,
                     "since": "",
                     "until": "",
                     "outlet": "",

@@ -112,7 +112,7 @@ def test_a_store_of_schema_1_gets_its_search_index_rebuilt(tmp_path: Path) -> No
         assert sorted(hit.article_id for hit in store.search("الكرملين")) == expected
         assert [store.get(a.id) for a in articles] == articles
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
 
 
 def test_cli_ingest_twice_and_stories(tmp_path: Path) -> None:

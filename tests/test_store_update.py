@@ -20,6 +20,8 @@ from akhbar.errors import StoreError
 from akhbar.pipeline import analyze_inputs
 from akhbar.render import render
 from akhbar.store import ingest_into, open_store
+from akhbar.store.base import story_digest
+from akhbar.store.sqlite import SCHEMA_VERSION
 from akhbar.store.update_run import report_from_store, update_store
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "seeds").iterdir())
@@ -111,6 +113,8 @@ _KILLED_INGEST = """
 import os, signal, sys
 from akhbar.ingest import IngestConfig
 from akhbar.store import ingest_into, open_store
+from akhbar.store.base import story_digest
+from akhbar.store.sqlite import SCHEMA_VERSION
 def killed(done):
     if done >= 120:  # two batches of 50 are committed: kill -9 in the middle of the ingest
         os.kill(os.getpid(), signal.SIGKILL)
@@ -185,7 +189,39 @@ def test_a_schema_2_store_gets_the_analysis_tables(tmp_path: Path) -> None:
         assert store.count() == 1
         assert update_store(store).analysed == 1
     with sqlite3.connect(db) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_each_story_keeps_a_digest_of_what_a_listing_shows(store_url: str) -> None:
+    with open_store(store_url) as store:
+        ingest_into(store, [str(path) for path in SEEDS])
+        update_store(store)
+        (result,) = store.story_results()
+        digest = store.story_digests([result.story.id, "story-nope"])
+    assert list(digest) == [result.story.id]
+    assert digest[result.story.id] == story_digest(result)
+    seeds = digest[result.story.id]
+    assert seeds.title == "بوتين يهاتف الشرع"
+    assert seeds.lead.startswith("بحث الرئيس الروسي فلاديمير بوتين")
+    assert seeds.contradictions == 2  # the Bogdanov names and the Assad accounts
+    assert sum(count for _, count in seeds.outlets) == 5
+    assert ("خبر مباشر", 1) in seeds.outlets
+
+
+def test_a_schema_3_store_gets_digests_made_from_its_stored_stories(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with open_store(db) as store:
+        ingest_into(store, [str(path) for path in SEEDS])
+        update_store(store)
+        (result,) = store.story_results()
+    with sqlite3.connect(db) as raw:
+        raw.execute("ALTER TABLE story_results DROP COLUMN digest")
+        raw.execute("PRAGMA user_version=3")
+    with open_store(db) as store:
+        assert store.story_digests([result.story.id]) == {result.story.id: story_digest(result)}
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert raw.execute("SELECT digest FROM story_results").fetchone() == (None,)
 
 
 def _ant_days(first: str, last: str) -> list[dict]:

@@ -112,6 +112,36 @@ class StoredAnalysis:
         )
 
 
+@dataclass(frozen=True)
+class StoryDigest:
+    """What a listing shows of a stored story, kept beside its analysis so a front page of
+    stories reads no member analyses: its headline, the first sentence of its summary, its
+    articles per outlet (most first), and how many contradictions (updates of a figure
+    aside) and single-source claims it holds."""
+
+    title: str
+    lead: str
+    outlets: tuple[tuple[str, int], ...]
+    contradictions: int
+    single_source: int
+
+
+def story_digest(result: StoredAnalysis) -> StoryDigest:
+    """The digest of one stored story analysis."""
+    counts: dict[str, int] = {}
+    for member in result.members:
+        name = member.article.outlet or "—"
+        counts[name] = counts.get(name, 0) + 1
+    story = result.story
+    return StoryDigest(
+        title=story.title,
+        lead=story.summary[0].text if story.summary else "",
+        outlets=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
+        contradictions=sum(c.kind != "update" for c in story.contradictions),
+        single_source=sum(c.status == "single_source" for c in story.claims),
+    )
+
+
 class ArticleStore(ABC):
     """Articles kept between runs. Use as a context manager; writes are transactional.
 
@@ -181,8 +211,11 @@ class ArticleStore(ABC):
         """Replace the stored story assignments in one transaction; returns how many."""
 
     @abstractmethod
-    def stories(self) -> list[StoredStory]:
-        """Stories from the stored assignments, largest first; empty before clustering."""
+    def stories(self, *, threads: bool = True) -> list[StoredStory]:
+        """Stories from the stored assignments, largest first; empty before clustering.
+        ``threads=False`` leaves each story's threads out (its title is then its first
+        article's): what a listing of thousands of stories needs, at a twentieth of the
+        cost."""
 
     @abstractmethod
     def assignments(self) -> list[Assignment]:
@@ -204,8 +237,9 @@ class ArticleStore(ABC):
         """The stored analyses of ``article_ids`` (those that have one)."""
 
     @abstractmethod
-    def story_fingerprints(self) -> dict[str, str]:
-        """Stored story id -> the fingerprint it was analysed under (members and version)."""
+    def story_fingerprints(self, story_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Stored story id -> the fingerprint it was analysed under (members and version);
+        of every stored story, or of those among ``story_ids``."""
 
     @abstractmethod
     def put_story(self, result: StoredAnalysis, version: str) -> None:
@@ -218,6 +252,11 @@ class ArticleStore(ABC):
     @abstractmethod
     def story_results(self, story_ids: Iterable[str] | None = None) -> Iterator[StoredAnalysis]:
         """Stored story analyses (all, or those of ``story_ids``), oldest first story first."""
+
+    @abstractmethod
+    def story_digests(self, story_ids: Iterable[str]) -> dict[str, StoryDigest]:
+        """The digests of the stored stories among ``story_ids`` (a story stored before
+        digests were kept has its digest made from its analysis)."""
 
     @abstractmethod
     def update_lock(self) -> AbstractContextManager[None]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from akhbar.codec import from_data, to_data
 from akhbar.model import Article, ArticleAnalysis, Story
-from akhbar.store.base import StoredAnalysis
+from akhbar.store.base import StoredAnalysis, StoryDigest, story_digest
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -23,6 +23,8 @@ __all__ = [
     "analysis_to_text",
     "article_to_record",
     "content_hash",
+    "digest_from_text",
+    "digest_to_text",
     "record_to_article",
     "stored_analysis_from_text",
     "stored_analysis_to_text",
@@ -134,3 +136,16 @@ def stored_analysis_from_text(text: str, fingerprint: str) -> StoredAnalysis:
         duplicate_of=data["duplicate_of"],
         fingerprint=fingerprint,
     )
+
+
+def digest_to_text(result: StoredAnalysis) -> str:
+    """The digest of a story's stored analysis as JSON text (its own column)."""
+    return json.dumps(to_data(story_digest(result)), ensure_ascii=False)
+
+
+def digest_from_text(text: str | None, analysis_text: str, fingerprint: str) -> StoryDigest:
+    """A stored digest; made from the stored analysis when the story was stored before
+    digests were kept (its column is empty)."""
+    if text is None:
+        return story_digest(stored_analysis_from_text(analysis_text, fingerprint))
+    return from_data(StoryDigest, json.loads(text))

@@ -27,12 +27,21 @@ import psycopg
 
 from akhbar.errors import InputError
 from akhbar.model import Article, ArticleAnalysis, Assignment
-from akhbar.store.base import AddResult, ArticleStore, SearchHit, StoredAnalysis, StoredStory
+from akhbar.store.base import (
+    AddResult,
+    ArticleStore,
+    SearchHit,
+    StoredAnalysis,
+    StoredStory,
+    StoryDigest,
+)
 from akhbar.store.codec import (
     ARTICLE_COLUMNS,
     analysis_from_text,
     analysis_to_text,
     article_to_record,
+    digest_from_text,
+    digest_to_text,
     parse_published,
     record_to_article,
     stored_analysis_from_text,
@@ -286,8 +295,8 @@ class PostgresStore(ArticleStore):
             )
 
     @_reads
-    def stories(self) -> list[StoredStory]:
-        return stored_stories(self._db.execute(STORY_ROWS).fetchall())
+    def stories(self, *, threads: bool = True) -> list[StoredStory]:
+        return stored_stories(self._db.execute(STORY_ROWS).fetchall(), threads=threads)
 
     @_reads
     def assignments(self) -> list[Assignment]:
@@ -330,8 +339,14 @@ class PostgresStore(ArticleStore):
         return {key: analysis_from_text(data) for key, data in rows}
 
     @_reads
-    def story_fingerprints(self) -> dict[str, str]:
-        return dict(self._db.execute("SELECT story_id, fingerprint FROM story_results").fetchall())
+    def story_fingerprints(self, story_ids: Iterable[str] | None = None) -> dict[str, str]:
+        wanted = None if story_ids is None else list(story_ids)
+        rows = self._db.execute(
+            "SELECT story_id, fingerprint FROM story_results "
+            "WHERE %s::text[] IS NULL OR story_id = ANY(%s)",
+            (wanted, wanted),
+        )
+        return dict(rows.fetchall())
 
     def put_story(self, result: StoredAnalysis, version: str) -> None:
         members = [member.article.id for member in result.members]
@@ -339,12 +354,20 @@ class PostgresStore(ArticleStore):
         with self._transaction():
             self._refuse_unstored(members, f"story {result.story.id!r} has")
             self._db.execute(
-                "INSERT INTO story_results VALUES (%s, %s, %s, %s, "
+                "INSERT INTO story_results (story_id, version, fingerprint, data, digest, "
+                "first_seq) VALUES (%s, %s, %s, %s, %s, "
                 "(SELECT min(seq) FROM articles WHERE id = ANY(%s))) "
                 "ON CONFLICT (story_id) DO UPDATE SET version = EXCLUDED.version, "
                 "fingerprint = EXCLUDED.fingerprint, data = EXCLUDED.data, "
-                "first_seq = EXCLUDED.first_seq",
-                (result.story.id, version, result.fingerprint, text, members),
+                "digest = EXCLUDED.digest, first_seq = EXCLUDED.first_seq",
+                (
+                    result.story.id,
+                    version,
+                    result.fingerprint,
+                    text,
+                    digest_to_text(result),
+                    members,
+                ),
             )
             self._db.execute("DELETE FROM assignments WHERE article_id = ANY(%s)", (members,))
             with self._db.cursor() as cursor:
@@ -359,6 +382,18 @@ class PostgresStore(ArticleStore):
                 "DELETE FROM story_results WHERE story_id = ANY(%s)", (list(story_ids),)
             )
         return cursor.rowcount
+
+    @_reads
+    def story_digests(self, story_ids: Iterable[str]) -> dict[str, StoryDigest]:
+        rows = self._db.execute(
+            "SELECT story_id, digest, fingerprint, CASE WHEN digest IS NULL THEN data END "
+            "FROM story_results WHERE story_id = ANY(%s)",
+            (list(story_ids),),
+        ).fetchall()
+        return {
+            story_id: digest_from_text(digest, data or "", fingerprint)
+            for story_id, digest, fingerprint, data in rows
+        }
 
     def story_results(self, story_ids: Iterable[str] | None = None) -> Iterator[StoredAnalysis]:
         wanted = None if story_ids is None else list(story_ids)

@@ -89,6 +89,9 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX story_results_order ON story_results (first_seq, story_id)",
     ),
+    # 3 (issue 18): a story's digest (what a listing shows) beside its analysis, so a front
+    # page of stories reads no member analyses; empty for a story stored before it.
+    ("ALTER TABLE story_results ADD COLUMN digest TEXT",),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 

@@ -21,12 +21,21 @@ from typing import Any
 
 from akhbar.errors import InputError, StoreError
 from akhbar.model import Article, ArticleAnalysis, Assignment
-from akhbar.store.base import AddResult, ArticleStore, SearchHit, StoredAnalysis, StoredStory
+from akhbar.store.base import (
+    AddResult,
+    ArticleStore,
+    SearchHit,
+    StoredAnalysis,
+    StoredStory,
+    StoryDigest,
+)
 from akhbar.store.codec import (
     ARTICLE_COLUMNS,
     analysis_from_text,
     analysis_to_text,
     article_to_record,
+    digest_from_text,
+    digest_to_text,
     parse_published,
     record_to_article,
     stored_analysis_from_text,
@@ -43,7 +52,7 @@ APPLICATION_ID = 0x616B6862  # "akhb"
 # 2: search words peeled by the token contract of akhbar.arabic.tokens ("الكرملين" stays
 # whole); a store of schema 1 has its search index rebuilt from its articles when opened.
 # 3: stored analyses and story results (akhbar update); added to an older store when opened.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # SQLite's limit on the parameters of one statement is 999 on old builds.
 _IDS_PER_QUERY = 500
 # How long a command waits for another process's lock on the store.
@@ -66,9 +75,13 @@ CREATE TABLE IF NOT EXISTS story_results (
     version TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     first_seq INTEGER NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    digest TEXT
 );
 """
+# Schema 4: a story's digest (what a listing shows) beside its analysis; a story stored by
+# schema 3 has none until it is analysed again (its digest is then made from its analysis).
+_DIGEST_COLUMN = "ALTER TABLE story_results ADD COLUMN digest TEXT"
 
 # seq is the row key the FTS index points at: an INTEGER PRIMARY KEY survives VACUUM, an
 # implicit rowid may not. The article id is the user-facing key (UNIQUE NOT NULL).
@@ -278,7 +291,7 @@ class SqliteStore(ArticleStore):
     def _upgrade(self, version: int) -> None:
         """Bring an older store to this schema in one transaction: stopped half-way, the
         store stays as it was, at its old version. Schema 1's search index is rebuilt (other
-        search words); schema 3's tables are added."""
+        search words); schema 3's tables are added; schema 4's digest column."""
         logger.info("store %s: schema %d -> %d", self.location, version, SCHEMA_VERSION)
         with self._transaction():
             current = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -293,6 +306,8 @@ class SqliteStore(ArticleStore):
             if current < 3:
                 for statement in filter(str.strip, _ANALYSIS_SCHEMA.split(";")):
                     self._db.execute(statement)
+            elif current < 4:
+                self._db.execute(_DIGEST_COLUMN)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _transaction(self) -> _Transaction:
@@ -470,9 +485,12 @@ class SqliteStore(ArticleStore):
         return out
 
     @_reads
-    def story_fingerprints(self) -> dict[str, str]:
-        rows = self._db.execute("SELECT story_id, fingerprint FROM story_results")
-        return dict(rows.fetchall())
+    def story_fingerprints(self, story_ids: Iterable[str] | None = None) -> dict[str, str]:
+        if story_ids is None:
+            rows = self._db.execute("SELECT story_id, fingerprint FROM story_results")
+            return dict(rows.fetchall())
+        query = "SELECT story_id, fingerprint FROM story_results WHERE story_id = ?"
+        return dict(row for s in story_ids for row in self._db.execute(query, (s,)).fetchall())
 
     def put_story(self, result: StoredAnalysis, version: str) -> None:
         members = [m.article.id for m in result.members]
@@ -482,13 +500,16 @@ class SqliteStore(ArticleStore):
                 f"SELECT min(seq) FROM articles WHERE id IN ({marks})", members
             ).fetchone()
             self._db.execute(
-                "INSERT OR REPLACE INTO story_results VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO story_results "
+                "(story_id, version, fingerprint, first_seq, data, digest) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     result.story.id,
                     version,
                     result.fingerprint,
                     seqs[0] if seqs and seqs[0] is not None else 0,
                     stored_analysis_to_text(result),
+                    digest_to_text(result),
                 ),
             )
             self._db.executemany(
@@ -523,6 +544,25 @@ class SqliteStore(ArticleStore):
             if row is not None:
                 yield stored_analysis_from_text(*row)
 
+    @_reads
+    def story_digests(self, story_ids: Iterable[str]) -> dict[str, StoryDigest]:
+        out = {}
+        for story_id in story_ids:
+            row = self._db.execute(
+                "SELECT digest, fingerprint FROM story_results WHERE story_id = ?", (story_id,)
+            ).fetchone()
+            if row is None:
+                continue
+            digest, fingerprint = row
+            data = "" if digest is not None else self._story_data(story_id)
+            out[story_id] = digest_from_text(digest, data, fingerprint)
+        return out
+
+    def _story_data(self, story_id: str) -> str:
+        return self._db.execute(
+            "SELECT data FROM story_results WHERE story_id = ?", (story_id,)
+        ).fetchone()[0]
+
     @contextlib.contextmanager
     def update_lock(self) -> Iterator[None]:
         """An exclusive lock on a file beside the store (``flock``: the system frees it
@@ -544,8 +584,8 @@ class SqliteStore(ArticleStore):
             handle.close()
 
     @_reads
-    def stories(self) -> list[StoredStory]:
-        return stored_stories(self._db.execute(STORY_ROWS).fetchall())
+    def stories(self, *, threads: bool = True) -> list[StoredStory]:
+        return stored_stories(self._db.execute(STORY_ROWS).fetchall(), threads=threads)
 
 
 def _filters(

@@ -20,17 +20,27 @@ STORY_ROWS = (
 )
 
 
-def stored_stories(rows: Sequence[tuple[Any, ...]]) -> list[StoredStory]:
-    """The stories of :data:`STORY_ROWS`'s rows, largest first."""
+def stored_stories(rows: Sequence[tuple[Any, ...]], *, threads: bool = True) -> list[StoredStory]:
+    """The stories of :data:`STORY_ROWS`'s rows, largest first (threads: see
+    :meth:`akhbar.store.ArticleStore.stories`)."""
     grouped: dict[str, list[tuple[Any, ...]]] = {}
     for row in rows:
         grouped.setdefault(row[0], []).append(row)
-    stories = [_story(story, members) for story, members in grouped.items()]
+    stories = [_story(story, members, threads) for story, members in grouped.items()]
     return sorted(stories, key=lambda story: (-len(story.articles), story.id))
 
 
-def _story(story: str, members: list[tuple[Any, ...]]) -> StoredStory:
+def _story(story: str, members: list[tuple[Any, ...]], with_threads: bool) -> StoredStory:
     days = [dt.date.fromisoformat(row[4]) for row in members if row[4] is not None]
+    if not with_threads:
+        return StoredStory(
+            id=story,
+            title=next((row[2] for row in members if row[2]), None),
+            articles=tuple(row[1] for row in members),
+            outlets=tuple(sorted({row[3] for row in members if row[3]})),
+            first_published=min(days, default=None),
+            last_published=max(days, default=None),
+        )
     threads = story_threads(
         [
             ThreadMember(

@@ -11,6 +11,7 @@ app's own assets, no framing, no content sniffing, no referrer.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -65,7 +66,10 @@ def create_app(config: WebConfig) -> FastAPI:
     )
     app.state.config = config
     app.state.front_cache = {}  # story cards by (story, fingerprint): see views.front_items
+    app.state.listing_cache = {}  # the ranked listing while stories are unchanged
+    app.state.listing_lock = threading.Lock()  # one listing made at a time
     app.state.page_cache = {}  # rendered story pages by (story, fingerprint): see stories
+    app.state.page_lock = threading.Lock()  # one story page rendered at a time
     folder = Path(str(resources.files("akhbar.web")))
     # The app's pages and the report's (a story is drawn by the report's story.html).
     loader = ChoiceLoader(

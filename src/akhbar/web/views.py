@@ -8,23 +8,27 @@ the article, its analysis and where it was assigned.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 from collections.abc import MutableMapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 from akhbar.model import ArticleAnalysis, Report, Span
 from akhbar.render.document import report_to_dict
 from akhbar.store import ArticleStore
-from akhbar.store.base import StoredAnalysis, StoredStory
+from akhbar.store.base import StoredStory, StoryDigest
 from akhbar.story.ranking import Coverage, rank_by_coverage
 from akhbar.web.outlets import UNKNOWN, one_side, profile_of
 
 __all__ = [
     "FrontItem",
+    "FrontListing",
     "article_view",
     "front_items",
+    "front_listing",
     "mark_spans",
     "rank_stories",
     "story_document",
@@ -53,6 +57,42 @@ class FrontItem:
     one_side: str | None = None  # the one country all its outlets belong to
 
 
+@dataclass(frozen=True)
+class FrontListing:
+    """The store's stories, ranked, with their fingerprints and the outlets they name:
+    what every front page filters. Kept while the store's stories are unchanged."""
+
+    stories: tuple[StoredStory, ...]
+    fingerprints: dict[str, str]
+    outlets: tuple[str, ...]
+
+
+def front_listing(
+    store: ArticleStore,
+    cache: MutableMapping[Any, FrontListing] | None = None,
+    lock: AbstractContextManager[Any] | None = None,
+) -> FrontListing:
+    """The ranked listing of the store's stories. ``cache`` keeps it under what changes
+    with it (the stored articles' count and every story's fingerprint, which ``akhbar
+    update`` rewrites), so listing ten thousand stories is done once per change; ``lock``
+    makes concurrent first requests wait for one listing rather than each make one."""
+    fingerprints = store.story_fingerprints()
+    key = (store.count(), hash(frozenset(fingerprints.items())))
+    with lock or contextlib.nullcontext():
+        found = None if cache is None else cache.get(key)
+        if found is None:
+            stories = rank_stories(store.stories(threads=False))
+            found = FrontListing(
+                tuple(stories),
+                fingerprints,
+                tuple(sorted({name for story in stories for name in story.outlets})),
+            )
+            if cache is not None:
+                cache.clear()
+                cache[key] = found
+    return found
+
+
 def front_items(
     store: ArticleStore,
     *,
@@ -62,28 +102,24 @@ def front_items(
     disputed: bool = False,
     limit: int = FRONT_LIMIT,
     cache: MutableMapping[tuple[str, str], FrontItem] | None = None,
-    listing: list[StoredStory] | None = None,
+    listing: FrontListing | None = None,
 ) -> list[FrontItem]:
     """The front page's stories, best first, filtered by date range, outlet, disputes.
 
-    ``cache`` keeps each story's card under its fingerprint: a story's stored analysis
-    (every member's analysis) is read once per change, not once per page view. ``listing``
-    is the store's stories when the caller has read them already."""
-    listing = store.stories() if listing is None else listing
-    listed = [s for s in listing if _within(s, since, until, outlet)]
-    stored = store.story_fingerprints()
+    ``cache`` keeps each story's card under its fingerprint; a card is made from the
+    story's stored digest (:class:`~akhbar.store.base.StoryDigest`), never from its
+    members' analyses. ``listing``: :func:`front_listing`, when the caller keeps it."""
+    listing = front_listing(store) if listing is None else listing
     cache = {} if cache is None else cache
     out = []
-    for listing in rank_stories(listed):
-        key = (listing.id, stored.get(listing.id, ""))
+    for story in listing.stories:
+        if not _within(story, since, until, outlet):
+            continue
+        key = (story.id, listing.fingerprints.get(story.id, ""))
         item = cache.get(key)
-        if item is None or item.articles != len(listing.articles):
-            result = (
-                next(iter(store.story_results([listing.id])), None)
-                if listing.id in stored
-                else None
-            )
-            item = _front_item(listing, result)
+        if item is None or item.articles != len(story.articles):
+            digest = store.story_digests([story.id]).get(story.id) if key[1] else None
+            item = _front_item(story, digest)
             if len(cache) >= CACHE_LIMIT:
                 cache.clear()
             cache[key] = item
@@ -110,26 +146,19 @@ def _within(story: StoredStory, since, until, outlet) -> bool:
     return not (until and (story.first_published is None or story.first_published > until))
 
 
-def _front_item(listing: StoredStory, result: StoredAnalysis | None) -> FrontItem:
-    counts: dict[str, int] = {}
-    members = result.members if result else ()
-    for member in members:
-        name = member.article.outlet or "—"
-        counts[name] = counts.get(name, 0) + 1
-    story = result.story if result else None
-    outlets = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))) or tuple(
-        (name, 0) for name in listing.outlets
-    )
+def _front_item(listing: StoredStory, digest: StoryDigest | None) -> FrontItem:
+    """A story's card: from its digest once analysed, else from the listing alone."""
+    outlets = digest.outlets if digest else tuple((name, 0) for name in listing.outlets)
     return FrontItem(
         id=listing.id,
-        title=(story.title if story else listing.title) or listing.id,
-        lead=story.summary[0].text if story and story.summary else "",
+        title=(digest.title if digest else listing.title) or listing.id,
+        lead=digest.lead if digest else "",
         outlets=outlets,
         first=listing.first_published,
         last=listing.last_published,
         articles=len(listing.articles),
-        contradictions=sum(c.kind != "update" for c in story.contradictions) if story else 0,
-        single_source=sum(c.status == "single_source" for c in story.claims) if story else 0,
+        contradictions=digest.contradictions if digest else 0,
+        single_source=digest.single_source if digest else 0,
         sides=_sides(outlets),
         one_side=one_side(name for name, _ in outlets),
     )
