@@ -92,14 +92,16 @@ def test_a_store_from_a_newer_akhbar_is_refused(postgres_url: str) -> None:
 def test_a_store_of_an_older_schema_is_upgraded_and_keeps_its_articles(postgres_url: str) -> None:
     with open_store(postgres_url) as store:
         ingest_into(store, [str(SEEDS)])
-    with _admin(postgres_url) as db:  # what schema 1 had: no stored analyses
+    with _admin(postgres_url) as db:  # what schema 1 had: no stored analyses, no generation
         db.execute("DROP TABLE analyses, story_results")
+        db.execute("DELETE FROM akhbar_meta WHERE key = 'stories_generation'")
         db.execute("UPDATE akhbar_meta SET value = '1' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="older akhbar"):
         open_store(postgres_url, read_only=True)
     with open_store(postgres_url) as store:
         assert store.count() == 5
         assert len(store.unanalysed(VERSION)) == 5
+        assert store.stories_generation() == 0
     assert {"analyses", "story_results"} <= _tables(postgres_url)
 
 

@@ -208,6 +208,20 @@ def test_each_story_keeps_a_digest_of_what_a_listing_shows(store_url: str) -> No
     assert ("خبر مباشر", 1) in seeds.outlets
 
 
+def test_the_stories_generation_grows_with_every_write_to_the_stories(store_url: str) -> None:
+    with open_store(store_url) as store:
+        ingest_into(store, [str(path) for path in SEEDS])
+        before = store.stories_generation()
+        update_store(store)
+        analysed = store.stories_generation()
+        assert analysed > before
+        update_store(store)  # nothing changed: nothing written
+        assert store.stories_generation() == analysed
+        (result,) = store.story_results()
+        store.delete_stories([result.story.id])
+        assert store.stories_generation() > analysed
+
+
 def test_a_schema_3_store_gets_digests_made_from_its_stored_stories(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     with open_store(db) as store:

@@ -254,6 +254,12 @@ class ArticleStore(ABC):
         """Stored story analyses (all, or those of ``story_ids``), oldest first story first."""
 
     @abstractmethod
+    def stories_generation(self) -> int:
+        """A number that grows with every write to the stored stories (a story analysed
+        or dropped, assignments replaced): a reader keeping something made from the
+        stories knows by it, in one cheap read, whether that is still current."""
+
+    @abstractmethod
     def story_digests(self, story_ids: Iterable[str]) -> dict[str, StoryDigest]:
         """The digests of the stored stories among ``story_ids`` (a story stored before
         digests were kept has its digest made from its analysis)."""

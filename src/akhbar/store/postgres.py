@@ -51,6 +51,7 @@ from akhbar.store.location import redact
 from akhbar.store.postgres_rank import bm25, idf, occurrences
 from akhbar.store.postgres_schema import (
     LOCK_NAMESPACE,
+    META_TABLE,
     SCHEMA_VERSION,
     UPDATE_LOCK,
     connect,
@@ -63,6 +64,10 @@ from akhbar.store.story_rows import STORY_ROWS, stored_stories
 
 __all__ = ["SCHEMA_VERSION", "PostgresStore"]
 
+# Every write to the stories makes their generation one more (see stories_generation).
+_NEXT_GENERATION = (
+    f"UPDATE {META_TABLE} SET value = (value::bigint + 1)::text WHERE key = 'stories_generation'"
+)
 # Rows read at a time by the methods that stream (iter_articles): memory stays flat.
 _PAGE_ROWS = 256
 
@@ -279,6 +284,7 @@ class PostgresStore(ArticleStore):
             self._db.execute("DELETE FROM assignments")
             with self._db.cursor() as cursor:
                 cursor.executemany("INSERT INTO assignments VALUES (%s, %s, %s, %s)", rows)
+            self._db.execute(_NEXT_GENERATION)
         return len(rows)
 
     def _refuse_unstored(self, article_ids: Sequence[str], what: str) -> None:
@@ -375,13 +381,23 @@ class PostgresStore(ArticleStore):
                     "INSERT INTO assignments VALUES (%s, %s, %s, %s)",
                     [(a.id, a.story, a.event, a.duplicate_of) for a in result.assignments()],
                 )
+            self._db.execute(_NEXT_GENERATION)
 
     def delete_stories(self, story_ids: Iterable[str]) -> int:
         with self._transaction():
             cursor = self._db.execute(
                 "DELETE FROM story_results WHERE story_id = ANY(%s)", (list(story_ids),)
             )
+            if cursor.rowcount:
+                self._db.execute(_NEXT_GENERATION)
         return cursor.rowcount
+
+    @_reads
+    def stories_generation(self) -> int:
+        row = self._db.execute(
+            f"SELECT value FROM {META_TABLE} WHERE key = 'stories_generation'"
+        ).fetchone()
+        return int(row[0]) if row else 0
 
     @_reads
     def story_digests(self, story_ids: Iterable[str]) -> dict[str, StoryDigest]:

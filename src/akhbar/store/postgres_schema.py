@@ -90,8 +90,12 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX story_results_order ON story_results (first_seq, story_id)",
     ),
     # 3 (issue 18): a story's digest (what a listing shows) beside its analysis, so a front
-    # page of stories reads no member analyses; empty for a story stored before it.
-    ("ALTER TABLE story_results ADD COLUMN digest TEXT",),
+    # page of stories reads no member analyses (empty for a story stored before it); and
+    # the stories' generation, one more at every write to the stories.
+    (
+        "ALTER TABLE story_results ADD COLUMN digest TEXT",
+        f"INSERT INTO {META_TABLE} VALUES ('stories_generation', '0')",
+    ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 

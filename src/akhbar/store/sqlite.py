@@ -79,9 +79,16 @@ CREATE TABLE IF NOT EXISTS story_results (
     digest TEXT
 );
 """
-# Schema 4: a story's digest (what a listing shows) beside its analysis; a story stored by
-# schema 3 has none until it is analysed again (its digest is then made from its analysis).
+# Schema 4: a story's digest (what a listing shows) beside its analysis (a story stored by
+# schema 3 has none until it is analysed again: its digest is then made from its analysis),
+# and the stories' generation, one more at every write to the stories.
 _DIGEST_COLUMN = "ALTER TABLE story_results ADD COLUMN digest TEXT"
+_META_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"
+)
+_NEXT_GENERATION = (
+    "INSERT INTO store_meta VALUES ('stories', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1"
+)
 
 # seq is the row key the FTS index points at: an INTEGER PRIMARY KEY survives VACUUM, an
 # implicit rowid may not. The article id is the user-facing key (UNIQUE NOT NULL).
@@ -108,6 +115,7 @@ CREATE TABLE assignments (
 CREATE INDEX assignments_story ON assignments(story);
 """
     + _ANALYSIS_SCHEMA
+    + _META_SCHEMA
 )
 _INSERT = (
     f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
@@ -308,6 +316,8 @@ class SqliteStore(ArticleStore):
                     self._db.execute(statement)
             elif current < 4:
                 self._db.execute(_DIGEST_COLUMN)
+            if current < 4:
+                self._db.execute(_META_SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _transaction(self) -> _Transaction:
@@ -436,6 +446,7 @@ class SqliteStore(ArticleStore):
         with self._transaction():
             self._db.execute("DELETE FROM assignments")
             self._db.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", rows)
+            self._db.execute(_NEXT_GENERATION)
             missing = self._db.execute(
                 "SELECT s.article_id FROM assignments s LEFT JOIN articles a "
                 "ON a.id = s.article_id WHERE a.id IS NULL LIMIT 3"
@@ -516,10 +527,19 @@ class SqliteStore(ArticleStore):
                 "INSERT OR REPLACE INTO assignments VALUES (?, ?, ?, ?)",
                 [(a.id, a.story, a.event, a.duplicate_of) for a in result.assignments()],
             )
+            self._db.execute(_NEXT_GENERATION)
+
+    @_reads
+    def stories_generation(self) -> int:
+        row = self._db.execute("SELECT value FROM store_meta WHERE key = 'stories'").fetchone()
+        return row[0] if row else 0
 
     def delete_stories(self, story_ids: Iterable[str]) -> int:
         gone = list(story_ids)
+        if not gone:
+            return 0
         with self._transaction():
+            self._db.execute(_NEXT_GENERATION)
             for story_id in gone:
                 self._db.execute("DELETE FROM story_results WHERE story_id = ?", (story_id,))
                 self._db.execute(

@@ -72,19 +72,18 @@ def front_listing(
     cache: MutableMapping[Any, FrontListing] | None = None,
     lock: AbstractContextManager[Any] | None = None,
 ) -> FrontListing:
-    """The ranked listing of the store's stories. ``cache`` keeps it under what changes
-    with it (the stored articles' count and every story's fingerprint, which ``akhbar
-    update`` rewrites), so listing ten thousand stories is done once per change; ``lock``
-    makes concurrent first requests wait for one listing rather than each make one."""
-    fingerprints = store.story_fingerprints()
-    key = (store.count(), hash(frozenset(fingerprints.items())))
+    """The ranked listing of the store's stories. ``cache`` keeps it under the stories'
+    generation (:meth:`~akhbar.store.ArticleStore.stories_generation`), so listing ten
+    thousand stories is done once per change; ``lock`` makes concurrent first requests
+    wait for one listing rather than each make one."""
+    key = store.stories_generation()
     with lock or contextlib.nullcontext():
         found = None if cache is None else cache.get(key)
         if found is None:
             stories = rank_stories(store.stories(threads=False))
             found = FrontListing(
                 tuple(stories),
-                fingerprints,
+                store.story_fingerprints(),
                 tuple(sorted({name for story in stories for name in story.outlets})),
             )
             if cache is not None:
