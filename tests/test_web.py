@@ -7,6 +7,7 @@ import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -144,7 +145,18 @@ def test_the_api_gives_the_reports_shapes(client) -> None:
 
 
 def test_hostile_text_is_text_on_every_page(client) -> None:
-    for path in ("/", "/articles/hostile-1", "/search?q=موسكو"):
+    story = re.search(r'href="/stories/([^"]+)"', client.get("/articles/hostile-1").text)
+    hostile_query = "<script>alert(1)</script> موسكو تدعم سوريا"
+    paths = (
+        "/",
+        "/articles/hostile-1",
+        f"/stories/{story.group(1)}",  # the hostile article's story, by the report's template
+        "/search?q=موسكو",
+        "/search?" + urlencode({"q": hostile_query}),
+        "/check?" + urlencode({"claim": hostile_query}),
+        "/docs",
+    )
+    for path in paths:
         body = client.get(path).text
         for raw in ("<script>", "<img src", 'href="javascript', "<b>outlet"):
             assert raw not in body, (path, raw)
