@@ -1,9 +1,9 @@
 """What the pages and the JSON API show, read from the store (no HTML here).
 
 The front page lists the stored stories (the store's light listing, ranked by
-:func:`akhbar.story.ranking.rank_by_coverage`) and reads the analyses of those it shows
-only; a story page and the API read one story's stored analysis; an article page reads
-the article, its analysis and where it was assigned.
+:func:`akhbar.story.ranking.rank_by_coverage`, kept while the stories are unchanged) and
+reads the stored digests of those it shows only; a story page and the API read one story's
+stored analysis; an article page reads the article, its analysis and where it was assigned.
 """
 
 from __future__ import annotations
