@@ -218,8 +218,11 @@ def test_the_stories_generation_grows_with_every_write_to_the_stories(store_url:
         update_store(store)  # nothing changed: nothing written
         assert store.stories_generation() == analysed
         (result,) = store.story_results()
-        store.delete_stories([result.story.id])
+        assert store.delete_stories([result.story.id]) == 1
         assert store.stories_generation() > analysed
+        # Its articles belong to no story now, in either backend.
+        assert {a.story for a in store.assignments()} == {None}
+        assert store.stories() == []
 
 
 def test_a_schema_3_store_gets_digests_made_from_its_stored_stories(tmp_path: Path) -> None:

@@ -247,7 +247,8 @@ class ArticleStore(ABC):
 
     @abstractmethod
     def delete_stories(self, story_ids: Iterable[str]) -> int:
-        """Drop stored story analyses that no longer exist; returns how many."""
+        """Drop stored story analyses that no longer exist (their articles then belong to
+        no story); returns how many were stored."""
 
     @abstractmethod
     def story_results(self, story_ids: Iterable[str] | None = None) -> Iterator[StoredAnalysis]:

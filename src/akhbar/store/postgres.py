@@ -385,8 +385,11 @@ class PostgresStore(ArticleStore):
 
     def delete_stories(self, story_ids: Iterable[str]) -> int:
         with self._transaction():
-            cursor = self._db.execute(
-                "DELETE FROM story_results WHERE story_id = ANY(%s)", (list(story_ids),)
+            gone = list(story_ids)
+            cursor = self._db.execute("DELETE FROM story_results WHERE story_id = ANY(%s)", (gone,))
+            # As in SQLite: an article whose story is gone belongs to no story.
+            self._db.execute(
+                "UPDATE assignments SET story = NULL, event = NULL WHERE story = ANY(%s)", (gone,)
             )
             if cursor.rowcount:
                 self._db.execute(_NEXT_GENERATION)

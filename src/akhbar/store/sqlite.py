@@ -535,18 +535,20 @@ class SqliteStore(ArticleStore):
         return row[0] if row else 0
 
     def delete_stories(self, story_ids: Iterable[str]) -> int:
-        gone = list(story_ids)
-        if not gone:
-            return 0
+        deleted = 0
         with self._transaction():
-            self._db.execute(_NEXT_GENERATION)
-            for story_id in gone:
-                self._db.execute("DELETE FROM story_results WHERE story_id = ?", (story_id,))
+            for story_id in story_ids:
+                cursor = self._db.execute(
+                    "DELETE FROM story_results WHERE story_id = ?", (story_id,)
+                )
+                deleted += cursor.rowcount
                 self._db.execute(
                     "UPDATE assignments SET story = NULL, event = NULL WHERE story = ?",
                     (story_id,),
                 )
-        return len(gone)
+            if deleted:
+                self._db.execute(_NEXT_GENERATION)
+        return deleted
 
     @_reads_rows
     def story_results(self, story_ids: Iterable[str] | None = None) -> Iterator[StoredAnalysis]:
