@@ -299,7 +299,8 @@ class SqliteStore(ArticleStore):
     def _upgrade(self, version: int) -> None:
         """Bring an older store to this schema in one transaction: stopped half-way, the
         store stays as it was, at its old version. Schema 1's search index is rebuilt (other
-        search words); schema 3's tables are added; schema 4's digest column."""
+        search words); schema 3's tables are added; schema 4's digest column and stories'
+        generation."""
         logger.info("store %s: schema %d -> %d", self.location, version, SCHEMA_VERSION)
         with self._transaction():
             current = self._db.execute("PRAGMA user_version").fetchone()[0]
