@@ -1,4 +1,5 @@
-"""Shared fixtures: a throwaway PostgreSQL server for the store tests.
+"""Shared fixtures: the seeds analysed once, and a throwaway PostgreSQL server for the store
+tests.
 
 The server is a cluster of its own (initdb in a temporary folder, pg_ctl on a free local
 port), started once per test session when a test first asks for it and stopped, its folder
@@ -22,6 +23,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from throwaway_postgres import NO_BINARIES, postgres_bin_dir, throwaway_postgres
 
 _databases = itertools.count(1)
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_report():
+    """The five seed articles analysed together (one story), shared by the story tests."""
+    from akhbar.pipeline import analyze_inputs
+
+    return analyze_inputs([str(SEEDS)])
 
 
 @pytest.fixture(scope="session")

@@ -4,33 +4,17 @@ updates, differing accounts and unique facts, on the seeds and on real ANT sente
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from akhbar.analyze.article import analyze_article
 from akhbar.corpus.link_names import within_one_edit
 from akhbar.model import Article
-from akhbar.pipeline import analyze_inputs, analyze_story
+from akhbar.pipeline import analyze_story
 from akhbar.render import render
-
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
-LETTER_000, CALL_001, LETTER_002, CALL_003, CALL_004 = (
-    "000_a07f516d440c7618",
-    "001_a72c5b70b15c2776",
-    "002_408b543a26764ddd",
-    "003_7e57f8d70e9d2bf3",
-    "004_c80ef43e0c326550",
-)
+from seed_ids import CALL_001, CALL_003, CALL_004, LETTER_000, LETTER_002
 
 
-@pytest.fixture(scope="module")
-def seeds():
-    return analyze_inputs([str(SEEDS)])
-
-
-def test_the_seeds_hold_the_bogdanov_names_and_the_assad_accounts_and_nothing_else(seeds):
-    (story,) = seeds.stories
+def test_the_seeds_hold_the_bogdanov_names_and_the_assad_accounts_and_nothing_else(seeds_report):
+    (story,) = seeds_report.stories
     assert [c.kind for c in story.contradictions] == ["name", "account"]
     name, account = story.contradictions
     assert [(v.value, v.articles) for v in name.values] == [
@@ -48,9 +32,9 @@ def test_the_seeds_hold_the_bogdanov_names_and_the_assad_accounts_and_nothing_el
     assert declined.startswith("إلا أن المتحدث باسم الكرملين ديمتري بيسكوف رفض التعليق")
 
 
-def test_support_for_unity_and_sovereignty_is_carried_by_three_outlets(seeds):
-    (story,) = seeds.stories
-    outlets = {a.article.id: a.article.outlet or a.article.id for a in seeds.analyses}
+def test_support_for_unity_and_sovereignty_is_carried_by_three_outlets(seeds_report):
+    (story,) = seeds_report.stories
+    outlets = {a.article.id: a.article.outlet or a.article.id for a in seeds_report.analyses}
     (unity,) = [c for c in story.claims if "بوحدة سوريا وسيادتها" in c.text]
     assert unity.status == "corroborated"
     assert unity.articles == (CALL_001, CALL_003, CALL_004)
@@ -58,8 +42,8 @@ def test_support_for_unity_and_sovereignty_is_carried_by_three_outlets(seeds):
     assert "الداعم لوحدة وسيادة وسلامة الأراضي السورية" in unity.evidence[0].text
 
 
-def test_unique_facts_are_the_wall_street_journal_and_the_shaibani_invitation(seeds):
-    (story,) = seeds.stories
+def test_unique_facts_are_the_wall_street_journal_and_the_shaibani_invitation(seeds_report):
+    (story,) = seeds_report.stories
     by_about = {(f.outlet, f.about): f for f in story.unique_facts}
     wsj = by_about[("سيريا ستار تايمز", "وول ستريت جورنال")]
     assert "تجري دمشق وموسكو مفاوضات سرية" in wsj.text
@@ -71,8 +55,8 @@ def test_unique_facts_are_the_wall_street_journal_and_the_shaibani_invitation(se
     assert not [f for f in story.unique_facts if f.about == f.outlet]
 
 
-def test_statements_carry_the_response_polarity(seeds):
-    by_id = {a.article.id: a for a in seeds.analyses}
+def test_statements_carry_the_response_polarity(seeds_report):
+    by_id = {a.article.id: a for a in seeds_report.analyses}
     refused = [s for s in by_id[LETTER_000].statements if s.polarity == "refuse"]
     declined = [s for s in by_id[CALL_004].statements if s.polarity == "decline"]
     assert [s.text.startswith("غير أن موسكو رفضت طلباً رسمياً") for s in refused] == [True]
@@ -178,13 +162,13 @@ def test_a_misspelt_given_name_is_no_name_conflict() -> None:
     assert not within_one_edit("سيرغيبوغدانوف", "ميخاييلبوغدانوف")
 
 
-def test_reports_show_the_matrix_the_sides_and_the_unique_facts(seeds):
-    html = render(seeds, "html")
+def test_reports_show_the_matrix_the_sides_and_the_unique_facts(seeds_report):
+    html = render(seeds_report, "html")
     assert '<table class="matrix">' in html
     assert html.count('<div class="side">') == 4  # two sides of each contradiction
     assert "روايات مختلفة" in html and "امتنع عن التعليق" in html
     assert "ما انفردت به وسيلة واحدة" in html
-    markdown = render(seeds, "md")
+    markdown = render(seeds_report, "md")
     assert "| الادعاء (claim) |" in markdown
     assert "- **روايات مختلفة (differing accounts)**: response" in markdown
     assert "> غير أن موسكو رفضت طلباً رسمياً" in markdown

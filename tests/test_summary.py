@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from akhbar.eval.summary import check_summary
-from akhbar.pipeline import analyze_inputs
 from akhbar.render import render
 from akhbar.story.build import story_title
-
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
-LETTER_000, CALL_001, LETTER_002, CALL_003, CALL_004 = (
-    "000_a07f516d440c7618",
-    "001_a72c5b70b15c2776",
-    "002_408b543a26764ddd",
-    "003_7e57f8d70e9d2bf3",
-    "004_c80ef43e0c326550",
-)
+from seed_ids import CALL_001, CALL_003, CALL_004, LETTER_000, LETTER_002
 
 
-@pytest.fixture(scope="module")
-def seeds():
-    return analyze_inputs([str(SEEDS)])
-
-
-def test_the_summary_tells_the_call_the_letter_and_the_support_in_120_words(seeds):
-    (story,) = seeds.stories
+def test_the_summary_tells_the_call_the_letter_and_the_support_in_120_words(seeds_report):
+    (story,) = seeds_report.stories
     assert sum(len(item.text.split()) for item in story.summary) <= 120
     dated = {item.date: item for item in story.summary if item.date}
     call, letter = dated["2025-02-12"], dated["2025-03-20"]
@@ -41,9 +23,9 @@ def test_the_summary_tells_the_call_the_letter_and_the_support_in_120_words(seed
     assert [item.date for item in story.summary if item.date] == sorted(dated)
 
 
-def test_every_sentence_is_in_each_article_it_cites(seeds):
-    (story,) = seeds.stories
-    texts = {a.article.id: a.article.text for a in seeds.analyses}
+def test_every_sentence_is_in_each_article_it_cites(seeds_report):
+    (story,) = seeds_report.stories
+    texts = {a.article.id: a.article.text for a in seeds_report.analyses}
     for item in story.summary:
         taken = item.taken_from
         assert texts[taken.article][taken.start : taken.end] == item.text
@@ -52,12 +34,12 @@ def test_every_sentence_is_in_each_article_it_cites(seeds):
             assert texts[evidence.span.article][evidence.span.start : evidence.span.end] == (
                 evidence.text
             )
-    assert check_summary(story, seeds) == []
+    assert check_summary(story, seeds_report) == []
 
 
-def test_no_headline_promotion_caption_or_unnamed_speaker_is_summarised(seeds):
-    (story,) = seeds.stories
-    titles = {a.article.title for a in seeds.analyses}
+def test_no_headline_promotion_caption_or_unnamed_speaker_is_summarised(seeds_report):
+    (story,) = seeds_report.stories
+    titles = {a.article.title for a in seeds_report.analyses}
     for item in story.summary:
         assert item.text not in titles
         assert "خبر مباشر" not in item.text  # 001's line about itself
@@ -65,19 +47,22 @@ def test_no_headline_promotion_caption_or_unnamed_speaker_is_summarised(seeds):
         assert not item.text.rstrip().endswith(")")  # "(سانا/إكس)": a caption
 
 
-def test_the_headline_is_the_main_threads_central_title_cut_short(seeds):
-    (story,) = seeds.stories
+def test_the_headline_is_the_main_threads_central_title_cut_short(seeds_report):
+    (story,) = seeds_report.stories
     assert story.title == "بوتين يهاتف الشرع"
     # One article: its own title, whole when it has no break.
-    assert story_title(seeds.analyses[1:2], ()) == "الرئيس الروسي بوتين يجري اتصالا مع أحمد الشرع"
+    assert (
+        story_title(seeds_report.analyses[1:2], ())
+        == "الرئيس الروسي بوتين يجري اتصالا مع أحمد الشرع"
+    )
 
 
-def test_reports_put_the_summary_first_with_numbered_citations(seeds):
-    html = render(seeds, "html")
+def test_reports_put_the_summary_first_with_numbered_citations(seeds_report):
+    html = render(seeds_report, "html")
     glance = html.index('<div class="glance">')
     assert glance < html.index("story-events-")
     assert '<a class="cite" href="#cite-1-story-001">[1]</a>' in html
     assert '<li value="1" id="cite-1-story-001"><mark dir="auto">' in html
     assert "⚠ " in html  # the Bogdanov names and the Assad accounts are flagged
-    markdown = render(seeds, "md")
+    markdown = render(seeds_report, "md")
     assert "\\[1\\]" in markdown and "**الجمل المستشهد بها (cited sentences)**" in markdown
